@@ -1,0 +1,166 @@
+package dev.nexus.costs;
+
+import dev.nexus.costs.auth.ApiKeys;
+import dev.nexus.costs.auth.AdminToken;
+import dev.nexus.costs.auth.Authenticator;
+import dev.nexus.costs.budget.BudgetChecker;
+import dev.nexus.costs.budget.Grants;
+import dev.nexus.costs.config.Settings;
+import dev.nexus.costs.db.Database;
+import dev.nexus.costs.flush.Flusher;
+import dev.nexus.costs.flush.PeerTotals;
+import dev.nexus.costs.flush.Rebuild;
+import dev.nexus.costs.hot.DataDir;
+import dev.nexus.costs.hot.EventIds;
+import dev.nexus.costs.hot.Journal;
+import dev.nexus.costs.hot.SpendCounters;
+import dev.nexus.costs.pricing.PriceMap;
+import dev.nexus.costs.projects.ProjectRegistry;
+import dev.nexus.costs.usage.Ledger;
+import dev.nexus.costs.usage.Spend;
+import dev.nexus.costs.usage.TraceLookup;
+import dev.nexus.costs.usage.UsageReports;
+import dev.nexus.costs.usage.UsageService;
+import dev.nexus.costs.web.Routes;
+import dev.nexus.costs.web.Services;
+import io.javalin.Javalin;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole service in one process: the hot state under the data directory, PostgreSQL behind it, the flusher
+ * between them, and the HTTP API in front. {@link #open} builds it without listening, so tests can hand the
+ * {@link Javalin} to their own runner; {@link #close} stops it in the reverse order.
+ *
+ * <p>Not thread-safe: open and close it from one thread.
+ */
+public final class NexusApp implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(NexusApp.class);
+    static final Duration EVENT_ID_RETENTION = Duration.ofDays(35);
+    private static final long JOURNAL_SEGMENT_BYTES = 16L * 1024 * 1024;
+
+    private final Settings settings;
+    private final Deque<AutoCloseable> closers = new ArrayDeque<>();
+    private final Javalin javalin;
+    private final Services services;
+    private final DataDir dataDir;
+    private final String adminTokenSource;
+
+    private NexusApp(Settings settings, Clock clock) {
+        this.settings = settings;
+        try {
+            PriceMap prices = settings.pricesFile().map(PriceMap::fromFile).orElseGet(PriceMap::shipped);
+            dataDir = DataDir.open(settings.dataDir());
+            closers.push(dataDir);
+            Database database = Database.open(settings);
+            closers.push(database);
+            AdminToken adminToken = AdminToken.resolve(settings.adminToken(), dataDir.resolve("admin-token"));
+            adminTokenSource = adminToken.source();
+
+            ProjectRegistry projects = new ProjectRegistry(database, clock);
+            projects.load();
+            ApiKeys keys = new ApiKeys(database, clock);
+            keys.load();
+
+            Journal journal = Journal.open(dataDir.resolve("hot/journal"), JOURNAL_SEGMENT_BYTES, 0);
+            closers.push(journal);
+            Flusher flusher = new Flusher(database, journal, settings.nodeId(), clock);
+            long flushedSeq = flusher.loadFlushedSeq();
+            if (journal.lastSeq() < flushedSeq) {
+                journal.close();
+                closers.pop();
+                journal = Journal.open(dataDir.resolve("hot/journal"), JOURNAL_SEGMENT_BYTES, flushedSeq);
+                closers.push(journal);
+                flusher = new Flusher(database, journal, settings.nodeId(), clock);
+                flusher.loadFlushedSeq();
+            }
+            SpendCounters counters = SpendCounters.open(dataDir.resolve("hot/spend-counters.cm"),
+                    settings.counterEntries(), dataDir.needsRecovery());
+            closers.push(counters);
+            EventIds ids = EventIds.open(dataDir.resolve("hot/event-ids"), settings.eventIdsPerFile(),
+                    EVENT_ID_RETENTION, dataDir.needsRecovery(), clock.instant());
+            closers.push(ids);
+            if (counters.isFresh()) {
+                Rebuild.counters(database, settings.nodeId(), counters, flushedSeq);
+            }
+            if (ids.isEmpty()) {
+                Rebuild.eventIds(database, ids, EVENT_ID_RETENTION, clock.instant());
+            }
+
+            PeerTotals peers = new PeerTotals(database, settings.nodeId(), clock);
+            Spend spend = new Spend(counters, peers);
+            BudgetChecker budgets = new BudgetChecker(spend, Grants.NONE, clock);
+            Ledger ledger = new Ledger(journal, counters, ids, clock);
+            ledger.replay(flushedSeq);
+            UsageService usage = new UsageService(projects, prices, TraceLookup.NONE, ledger, budgets, clock);
+            UsageReports reports = new UsageReports(projects, spend, budgets, clock);
+
+            flusher.afterEachRun(peers::refresh);
+            flusher.start(settings.flushIntervalMs());
+            closers.push(flusher);
+
+            PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            services = new Services(settings.nodeId(), database, new Authenticator(adminToken.value(), keys), keys,
+                    projects, usage, reports, budgets, flusher, metrics);
+            javalin = Routes.create(services);
+            log.info("Prices: {} models from {}", prices.size(), prices.source());
+            log.info("Database: {}", database.description());
+        } catch (RuntimeException e) {
+            closeAll();
+            throw e;
+        }
+    }
+
+    /** Builds the service on the settings' data directory and database, without listening yet. */
+    public static NexusApp open(Settings settings) {
+        return open(settings, Clock.systemUTC());
+    }
+
+    public static NexusApp open(Settings settings, Clock clock) {
+        return new NexusApp(settings, clock);
+    }
+
+    /** Starts listening on the configured port. */
+    public NexusApp start() {
+        javalin.start(settings.port());
+        log.info("Listening on http://localhost:{} (node {}, data in {})", javalin.port(), settings.nodeId(),
+                settings.dataDir());
+        log.info("Admin token: {}", adminTokenSource);
+        return this;
+    }
+
+    public Javalin javalin() {
+        return javalin;
+    }
+
+    public Services services() {
+        return services;
+    }
+
+    @Override
+    public void close() {
+        javalin.stop();
+        closeAll();
+    }
+
+    private void closeAll() {
+        while (!closers.isEmpty()) {
+            AutoCloseable closer = closers.pop();
+            if (closer == dataDir) {
+                dataDir.markClosedCleanly();
+            }
+            try {
+                    closer.close();
+                } catch (Exception e) {
+                    log.error("Failed to close {}", closer.getClass().getSimpleName(), e);
+                }
+            }
+        }
+    }

@@ -1,0 +1,80 @@
+package dev.nexus.costs.web;
+
+import dev.nexus.costs.auth.Authenticator;
+import dev.nexus.costs.json.Json;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+
+/** Every route of the service, declared in one place. Handlers only translate HTTP to the domain and back. */
+public final class Routes {
+
+    static final long MAX_BODY_BYTES = 32L * 1024 * 1024;
+
+    private Routes() {
+    }
+
+    public static Javalin create(Services services) {
+        Authenticator authenticator = services.authenticator();
+        ProjectApi projects = new ProjectApi(services.projects(), services.keys());
+        UsageApi usage = new UsageApi(services.usage(), services.reports(), services.budgets(), services.projects(),
+                projects);
+        OpsApi ops = new OpsApi(services.database(), services.flusher(), services.metrics(), services.nodeId());
+
+        return Javalin.create(config -> {
+            config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+            config.http.maxRequestSize = MAX_BODY_BYTES;
+            config.startup.showJavalinBanner = false;
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/";
+                files.directory = "/public";
+                files.location = Location.CLASSPATH;
+            });
+
+            var routes = config.routes;
+            ApiErrors.register(routes);
+            routes.before("/api/v1/*", ctx -> authenticate(ctx, authenticator));
+
+            routes.get("/health", ops::health);
+            routes.get("/metrics", ops::metrics);
+
+            routes.post("/api/v1/projects", projects::createProject);
+            routes.get("/api/v1/projects", projects::listProjects);
+            routes.get("/api/v1/projects/{id}", projects::getProject);
+            routes.patch("/api/v1/projects/{id}", projects::patchProject);
+            routes.post("/api/v1/projects/{id}/agents", projects::createAgent);
+            routes.get("/api/v1/projects/{id}/agents", projects::listAgents);
+            routes.get("/api/v1/projects/{id}/agents/{agentId}", projects::getAgent);
+            routes.patch("/api/v1/projects/{id}/agents/{agentId}", projects::patchAgent);
+            routes.post("/api/v1/projects/{id}/keys", projects::createKey);
+            routes.get("/api/v1/projects/{id}/keys", projects::listKeys);
+            routes.delete("/api/v1/projects/{id}/keys/{keyId}", projects::revokeKey);
+
+            routes.post("/api/v1/usage", usage::post);
+            routes.get("/api/v1/projects/{id}/budget", usage::budget);
+            routes.get("/api/v1/projects/{id}/usage", usage::history);
+            routes.get("/api/v1/projects/{id}/costs", usage::costs);
+
+            routes.get("/admin/nexus", ctx -> page(ctx, "/public/admin/nexus.html"));
+            routes.get("/admin/nexus/projects/{id}/costs", ctx -> page(ctx, "/public/admin/costs.html"));
+        });
+    }
+
+    private static void authenticate(Context ctx, Authenticator authenticator) {
+        String header = ctx.header("Authorization");
+        String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? header.substring(7).trim()
+                : ctx.queryParam("token");
+        ctx.attribute(Requests.PRINCIPAL, authenticator.authenticate(token));
+    }
+
+    private static void page(Context ctx, String resource) {
+        var page = Routes.class.getResourceAsStream(resource);
+        if (page == null) {
+            ctx.status(404).result("page not found");
+            return;
+        }
+        ctx.contentType("text/html; charset=utf-8").result(page);
+    }
+}

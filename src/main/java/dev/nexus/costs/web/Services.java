@@ -1,0 +1,25 @@
+package dev.nexus.costs.web;
+
+import dev.nexus.costs.auth.ApiKeys;
+import dev.nexus.costs.auth.Authenticator;
+import dev.nexus.costs.budget.BudgetChecker;
+import dev.nexus.costs.db.Database;
+import dev.nexus.costs.flush.Flusher;
+import dev.nexus.costs.projects.ProjectRegistry;
+import dev.nexus.costs.usage.UsageReports;
+import dev.nexus.costs.usage.UsageService;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+/** What the HTTP layer talks to. Immutable. */
+public record Services(
+        String nodeId,
+        Database database,
+        Authenticator authenticator,
+        ApiKeys keys,
+        ProjectRegistry projects,
+        UsageService usage,
+        UsageReports reports,
+        BudgetChecker budgets,
+        Flusher flusher,
+        PrometheusMeterRegistry metrics) {
+}
