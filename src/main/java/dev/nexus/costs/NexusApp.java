@@ -1,10 +1,14 @@
 package dev.nexus.costs;
 
+import dev.nexus.costs.alerts.AlertDispatcher;
+import dev.nexus.costs.alerts.AlertEvaluator;
+import dev.nexus.costs.alerts.AlertStore;
+import dev.nexus.costs.alerts.WebhookSender;
+import dev.nexus.costs.approvals.ApprovalService;
 import dev.nexus.costs.auth.ApiKeys;
 import dev.nexus.costs.auth.AdminToken;
 import dev.nexus.costs.auth.Authenticator;
 import dev.nexus.costs.budget.BudgetChecker;
-import dev.nexus.costs.budget.Grants;
 import dev.nexus.costs.config.Settings;
 import dev.nexus.costs.db.Database;
 import dev.nexus.costs.flush.Flusher;
@@ -16,6 +20,8 @@ import dev.nexus.costs.hot.Journal;
 import dev.nexus.costs.hot.SpendCounters;
 import dev.nexus.costs.pricing.PriceMap;
 import dev.nexus.costs.projects.ProjectRegistry;
+import dev.nexus.costs.usage.CorrectionService;
+import dev.nexus.costs.usage.EventHistory;
 import dev.nexus.costs.usage.Ledger;
 import dev.nexus.costs.usage.Spend;
 import dev.nexus.costs.usage.TraceLookup;
@@ -45,6 +51,8 @@ public final class NexusApp implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(NexusApp.class);
     static final Duration EVENT_ID_RETENTION = Duration.ofDays(35);
     private static final long JOURNAL_SEGMENT_BYTES = 16L * 1024 * 1024;
+    private static final int WEBHOOK_ATTEMPTS = 6;
+    private static final Duration WEBHOOK_FIRST_RETRY = Duration.ofSeconds(1);
 
     private final Settings settings;
     private final Deque<AutoCloseable> closers = new ArrayDeque<>();
@@ -96,19 +104,39 @@ public final class NexusApp implements AutoCloseable {
 
             PeerTotals peers = new PeerTotals(database, settings.nodeId(), clock);
             Spend spend = new Spend(counters, peers);
-            BudgetChecker budgets = new BudgetChecker(spend, Grants.NONE, clock);
+            ApprovalService approvals = new ApprovalService(database, projects, clock);
+            approvals.load();
+            BudgetChecker budgets = new BudgetChecker(spend, approvals.grants(), clock);
+
+            AlertStore alertStore = new AlertStore(database, settings.nodeId());
+            AlertDispatcher alertDispatcher = new AlertDispatcher(alertStore);
+            AlertEvaluator alertEvaluator = new AlertEvaluator(projects, spend, budgets, alertDispatcher, clock);
+            alertEvaluator.arm(alertStore);
+            WebhookSender webhooks = new WebhookSender(projects, WEBHOOK_ATTEMPTS, WEBHOOK_FIRST_RETRY);
+            closers.push(webhooks);
+            alertDispatcher.addSink(webhooks);
+            projects.addListener(alertEvaluator);
+            approvals.onGrant(alertEvaluator::evaluateNow);
+
             Ledger ledger = new Ledger(journal, counters, ids, clock);
+            ledger.addListener(alertEvaluator);
             ledger.replay(flushedSeq);
             UsageService usage = new UsageService(projects, prices, TraceLookup.NONE, ledger, budgets, clock);
             UsageReports reports = new UsageReports(projects, spend, budgets, clock);
+            EventHistory events = new EventHistory(database);
 
             flusher.afterEachRun(peers::refresh);
             flusher.start(settings.flushIntervalMs());
             closers.push(flusher);
+            projects.projects().forEach(alertEvaluator::evaluateNow);
+            alertDispatcher.start();
+            closers.push(alertDispatcher);
+            CorrectionService corrections = new CorrectionService(projects, ledger, flusher, events, clock);
 
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             services = new Services(settings.nodeId(), database, new Authenticator(adminToken.value(), keys), keys,
-                    projects, usage, reports, budgets, flusher, metrics);
+                    projects, usage, reports, budgets, flusher, metrics, alertStore, alertDispatcher, approvals,
+                    corrections, events, clock);
             javalin = Routes.create(services);
             log.info("Prices: {} models from {}", prices.size(), prices.source());
             log.info("Database: {}", database.description());

@@ -21,6 +21,11 @@ public final class Routes {
         UsageApi usage = new UsageApi(services.usage(), services.reports(), services.budgets(), services.projects(),
                 projects);
         OpsApi ops = new OpsApi(services.database(), services.flusher(), services.metrics(), services.nodeId());
+        AlertApi alerts = new AlertApi(services.alerts(), projects, services.clock());
+        ApprovalApi approvals = new ApprovalApi(services.approvals());
+        EventApi events = new EventApi(services.corrections(), services.events(), projects);
+        AlertSocket socket = new AlertSocket(authenticator, services.projects());
+        services.alertDispatcher().addSink(socket);
 
         return Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
@@ -55,6 +60,17 @@ public final class Routes {
             routes.get("/api/v1/projects/{id}/budget", usage::budget);
             routes.get("/api/v1/projects/{id}/usage", usage::history);
             routes.get("/api/v1/projects/{id}/costs", usage::costs);
+            routes.get("/api/v1/projects/{id}/usage/events/{eventId}", events::get);
+            routes.post("/api/v1/projects/{id}/usage/events/{eventId}/correction", events::correct);
+
+            routes.get("/api/v1/projects/{id}/alerts", alerts::list);
+            routes.wsBeforeUpgrade("/api/v1/ws", socket::beforeUpgrade);
+            routes.ws("/api/v1/ws", socket::configure);
+
+            routes.post("/api/v1/projects/{id}/approvals", approvals::request);
+            routes.get("/api/v1/projects/{id}/approvals", approvals::list);
+            routes.post("/api/v1/approvals/{approvalId}/approve", approvals::approve);
+            routes.post("/api/v1/approvals/{approvalId}/reject", approvals::reject);
 
             routes.get("/admin/nexus", ctx -> page(ctx, "/public/admin/nexus.html"));
             routes.get("/admin/nexus/projects/{id}/costs", ctx -> page(ctx, "/public/admin/costs.html"));
@@ -62,11 +78,18 @@ public final class Routes {
     }
 
     private static void authenticate(Context ctx, Authenticator authenticator) {
-        String header = ctx.header("Authorization");
-        String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+        ctx.attribute(Requests.PRINCIPAL, authenticator.authenticate(token(ctx)));
+    }
+
+    static String token(Context ctx) {
+        return bearer(ctx.header("Authorization"), ctx.queryParam("token"));
+    }
+
+    /** The bearer token of an Authorization header, or the {@code token} query parameter without one. */
+    static String bearer(String header, String queryToken) {
+        return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
                 ? header.substring(7).trim()
-                : ctx.queryParam("token");
-        ctx.attribute(Requests.PRINCIPAL, authenticator.authenticate(token));
+                : queryToken;
     }
 
     private static void page(Context ctx, String resource) {
