@@ -33,6 +33,8 @@ import io.javalin.Javalin;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.ServerConnector;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -134,6 +136,7 @@ public final class NexusApp implements AutoCloseable {
             CorrectionService corrections = new CorrectionService(projects, ledger, flusher, events, clock);
 
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            Metrics.bind(metrics, ledger, flusher, counters, alertDispatcher, webhooks);
             services = new Services(settings.nodeId(), database, new Authenticator(adminToken.value(), keys), keys,
                     projects, usage, reports, budgets, flusher, metrics, alertStore, alertDispatcher, approvals,
                     corrections, events, clock);
@@ -158,6 +161,13 @@ public final class NexusApp implements AutoCloseable {
     /** Starts listening on the configured port. */
     public NexusApp start() {
         javalin.start(settings.port());
+        if (settings.socketSendBufferBytes() > 0) {
+            for (Connector connector : javalin.jettyServer().server().getConnectors()) {
+                if (connector instanceof ServerConnector server) {
+                    server.setAcceptedSendBufferSize(settings.socketSendBufferBytes());
+                }
+            }
+        }
         log.info("Listening on http://localhost:{} (node {}, data in {})", javalin.port(), settings.nodeId(),
                 settings.dataDir());
         log.info("Admin token: {}", adminTokenSource);

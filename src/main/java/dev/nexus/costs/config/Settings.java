@@ -24,6 +24,9 @@ import java.util.Optional;
  * @param traceIdleTimeout   how long a running trace may stay silent ({@code NEXUS_TRACE_IDLE_TIMEOUT_MS})
  * @param maxTraceEventBytes largest JSON {@code data} of one trace event ({@code NEXUS_TRACE_EVENT_MAX_BYTES})
  * @param maxTraceEvents     most events one trace may hold ({@code NEXUS_TRACE_MAX_EVENTS})
+ * @param socketSendBufferBytes the kernel send buffer of each accepted connection, 0 for the system's
+ *                           ({@code NEXUS_SOCKET_SEND_BUFFER_BYTES}); smaller finds WebSocket clients that
+ *                           stopped reading sooner
  */
 public record Settings(
         int port,
@@ -39,7 +42,8 @@ public record Settings(
         long eventIdsPerFile,
         Duration traceIdleTimeout,
         int maxTraceEventBytes,
-        int maxTraceEvents) {
+        int maxTraceEvents,
+        int socketSendBufferBytes) {
 
     /** Reads the settings from environment variables, failing with a message that names the bad one. */
     public static Settings fromEnvironment(Map<String, String> env) {
@@ -57,24 +61,8 @@ public record Settings(
                 longSetting(env, "NEXUS_EVENT_IDS_PER_FILE", 1_000_000, 1_000, 1_000_000_000),
                 Duration.ofMillis(longSetting(env, "NEXUS_TRACE_IDLE_TIMEOUT_MS", 3_600_000, 1_000, Long.MAX_VALUE)),
                 intSetting(env, "NEXUS_TRACE_EVENT_MAX_BYTES", 64 * 1024, 1, 16 * 1024 * 1024),
-                intSetting(env, "NEXUS_TRACE_MAX_EVENTS", 10_000, 1, 10_000_000));
-    }
-
-    /** The same settings with another data directory, database and port; used by tests and tools. */
-    public Settings with(Path newDataDir, Optional<String> newDbUrl, int newPort) {
-        return new Settings(newPort, newDataDir, newDbUrl, dbUser, dbPassword, adminToken, flushIntervalMs,
-                pricesFile, nodeId, counterEntries, eventIdsPerFile, traceIdleTimeout, maxTraceEventBytes,
-                maxTraceEvents);
-    }
-
-    public Settings withNodeId(String newNodeId) {
-        return new Settings(port, dataDir, dbUrl, dbUser, dbPassword, adminToken, flushIntervalMs, pricesFile,
-                newNodeId, counterEntries, eventIdsPerFile, traceIdleTimeout, maxTraceEventBytes, maxTraceEvents);
-    }
-
-    public Settings withFlushIntervalMs(long newFlushIntervalMs) {
-        return new Settings(port, dataDir, dbUrl, dbUser, dbPassword, adminToken, newFlushIntervalMs, pricesFile,
-                nodeId, counterEntries, eventIdsPerFile, traceIdleTimeout, maxTraceEventBytes, maxTraceEvents);
+                intSetting(env, "NEXUS_TRACE_MAX_EVENTS", 10_000, 1, 10_000_000),
+                intSetting(env, "NEXUS_SOCKET_SEND_BUFFER_BYTES", 0, 0, 64 * 1024 * 1024));
     }
 
     private static Optional<String> text(Map<String, String> env, String name) {

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -42,6 +43,8 @@ public final class Ledger {
     private final Clock clock;
     private final ReentrantLock lock = new ReentrantLock();
     private final List<LedgerListener> listeners = new CopyOnWriteArrayList<>();
+    private final AtomicLong acceptedEvents = new AtomicLong();
+    private final AtomicLong duplicateEvents = new AtomicLong();
 
     public Ledger(Journal journal, SpendCounters counters, EventIds ids, Clock clock) {
         this.journal = journal;
@@ -76,6 +79,8 @@ public final class Ledger {
             }
             journal.append(numbered);
             apply(numbered);
+            acceptedEvents.addAndGet(numbered.size());
+            duplicateEvents.addAndGet(duplicates.size());
             return new Outcome(numbered, duplicates);
         } finally {
             lock.unlock();
@@ -118,6 +123,16 @@ public final class Ledger {
 
     public long lastSeq() {
         return journal.lastSeq();
+    }
+
+    /** Events counted by this process since it started. */
+    public long acceptedEvents() {
+        return acceptedEvents.get();
+    }
+
+    /** Re-posts answered as duplicates by this process since it started. */
+    public long duplicateEvents() {
+        return duplicateEvents.get();
     }
 
     private List<UsageRecord> sortOut(List<Candidate> candidates, List<NexusException.Item> errors,

@@ -10,10 +10,14 @@ import dev.nexus.costs.projects.ProjectRegistry;
 import io.javalin.http.Context;
 import io.javalin.websocket.WsConfig;
 import io.javalin.websocket.WsContext;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.slf4j.Logger;
@@ -22,8 +26,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The alert WebSocket: subscribers of one project (or, for the admin, of all) receive each alert as it is sent.
  *
- * <p>A client that stops reading cannot hold anything up: each connection may queue at most
- * {@link #MAX_QUEUED_FRAMES} outgoing frames, and one that passes that is closed. Connections are pinged and
+ * <p>A client that stops reading cannot hold anything up: each connection may have at most
+ * {@link #MAX_QUEUED_FRAMES} messages waiting to be written (Jetty's own queue is unbounded), and one that
+ * passes that is closed. Connections are pinged and
  * closed when they stay silent past the idle timeout. Thread-safe.
  */
 final class AlertSocket implements AlertSink {
@@ -36,8 +41,12 @@ final class AlertSocket implements AlertSink {
 
     private final Authenticator authenticator;
     private final ProjectRegistry projects;
-    private final Map<WsContext, String> subscribers = new ConcurrentHashMap<>();
+    private final Map<WsContext, Subscriber> subscribers = new ConcurrentHashMap<>();
     private final AtomicLong evicted = new AtomicLong();
+
+    /** One connection: the project it hears, and how many messages it has not yet taken off our hands. */
+    private record Subscriber(String project, AtomicInteger unsent) {
+    }
 
     AlertSocket(Authenticator authenticator, ProjectRegistry projects) {
         this.authenticator = authenticator;
@@ -54,9 +63,8 @@ final class AlertSocket implements AlertSink {
             String token = Routes.bearer(ctx.header("Authorization"), ctx.queryParam("token"));
             String project = subscription(authenticator.authenticate(token), ctx.queryParam("projectId"));
             ctx.session.setIdleTimeout(IDLE_TIMEOUT);
-            ctx.session.setMaxOutgoingFrames(MAX_QUEUED_FRAMES);
             ctx.enableAutomaticPings(PING_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
-            subscribers.put(ctx, project);
+            subscribers.put(ctx, new Subscriber(project, new AtomicInteger()));
         });
         ws.onClose(ctx -> {
             if (subscribers.remove(ctx) != null && ctx.closeStatus().getCode() == 1001) {
@@ -70,36 +78,42 @@ final class AlertSocket implements AlertSink {
     @Override
     public void deliver(Alert alert) {
         String message = Json.write(AlertJson.of(alert));
-        subscribers.forEach((ctx, project) -> {
-            if (project.equals(ALL_PROJECTS) || project.equals(alert.projectId())) {
-                send(ctx, message);
+        subscribers.forEach((ctx, subscriber) -> {
+            if (subscriber.project().equals(ALL_PROJECTS) || subscriber.project().equals(alert.projectId())) {
+                send(ctx, subscriber, message);
             }
         });
     }
 
-    int subscriberCount() {
-        return subscribers.size();
+    void bindMetrics(MeterRegistry registry) {
+        Gauge.builder("nexus_ws_subscribers", subscribers, Map::size)
+                .description("open alert WebSocket connections").register(registry);
+        FunctionCounter.builder("nexus_ws_evicted", evicted, AtomicLong::get)
+                .description("alert WebSockets closed because they did not read").register(registry);
     }
 
-    long evictedCount() {
-        return evicted.get();
-    }
-
-    private void send(WsContext ctx, String message) {
+    private void send(WsContext ctx, Subscriber subscriber, String message) {
         if (!ctx.session.isOpen()) {
             subscribers.remove(ctx);
             return;
         }
-        ctx.session.sendText(message, Callback.from(() -> { }, failure -> evict(ctx, failure)));
+        if (subscriber.unsent().incrementAndGet() > MAX_QUEUED_FRAMES) {
+            evict(ctx, MAX_QUEUED_FRAMES + " messages wait for it");
+            return;
+        }
+        ctx.session.sendText(message, Callback.from(subscriber.unsent()::decrementAndGet, failure -> {
+            subscriber.unsent().decrementAndGet();
+            evict(ctx, failure.toString());
+        }));
     }
 
-    private void evict(WsContext ctx, Throwable why) {
+    private void evict(WsContext ctx, String why) {
         if (subscribers.remove(ctx) == null) {
             return;
         }
         evicted.incrementAndGet();
         log.warn("Closing alert WebSocket of {}: it does not read what it is sent ({})",
-                ctx.session.getRemoteSocketAddress(), why.toString());
+                ctx.session.getRemoteSocketAddress(), why);
         ctx.closeSession(1008, "too slow: the client does not read its messages");
     }
 

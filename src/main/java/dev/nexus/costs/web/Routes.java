@@ -26,6 +26,7 @@ public final class Routes {
         EventApi events = new EventApi(services.corrections(), services.events(), projects);
         AlertSocket socket = new AlertSocket(authenticator, services.projects());
         services.alertDispatcher().addSink(socket);
+        socket.bindMetrics(services.metrics());
 
         return Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
