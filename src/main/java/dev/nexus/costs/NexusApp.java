@@ -3,6 +3,7 @@ package dev.nexus.costs;
 import dev.nexus.costs.alerts.AlertDispatcher;
 import dev.nexus.costs.alerts.AlertEvaluator;
 import dev.nexus.costs.alerts.AlertStore;
+import dev.nexus.costs.alerts.PeerAlerts;
 import dev.nexus.costs.alerts.WebhookSender;
 import dev.nexus.costs.approvals.ApprovalService;
 import dev.nexus.costs.auth.ApiKeys;
@@ -133,6 +134,9 @@ public final class NexusApp implements AutoCloseable {
             projects.projects().forEach(alertEvaluator::evaluateNow);
             alertDispatcher.start();
             closers.push(alertDispatcher);
+            PeerAlerts peerAlerts = new PeerAlerts(database, settings.nodeId(), alertDispatcher);
+            peerAlerts.start();
+            closers.push(peerAlerts);
             CorrectionService corrections = new CorrectionService(projects, ledger, flusher, events, clock);
 
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);

@@ -47,6 +47,11 @@ public final class AlertDispatcher implements AutoCloseable {
         queue.add(alert);
     }
 
+    /** Hands an alert that another instance sent to the sinks that take those. */
+    void deliverFromPeer(Alert alert) {
+        sinks.stream().filter(AlertSink::takesPeerAlerts).forEach(sink -> deliver(sink, alert));
+    }
+
     /** Alerts sent by this instance since it started. */
     public long sent() {
         return sent.get();

@@ -4,4 +4,9 @@ package dev.nexus.costs.alerts;
 public interface AlertSink {
 
     void deliver(Alert alert);
+
+    /** Whether this sink also takes the alerts other instances sent; webhooks are posted by the sender only. */
+    default boolean takesPeerAlerts() {
+        return false;
+    }
 }

@@ -27,10 +27,14 @@ public final class AlertStore {
         this.nodeId = nodeId;
     }
 
-    /** Records the alert unless any instance already did; true when this call recorded it. */
+    /**
+     * Records the alert unless any instance already did, and then tells the other instances on the channel
+     * {@link PeerAlerts#CHANNEL}; true when this call recorded it.
+     */
     boolean claim(Alert alert) throws SQLException {
-        String sql = "INSERT INTO alerts (" + COLUMNS + ", node_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                + "ON CONFLICT DO NOTHING";
+        String sql = "WITH claimed AS (INSERT INTO alerts (" + COLUMNS + ", node_id) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING 1) "
+                + "SELECT pg_notify('" + PeerAlerts.CHANNEL + "', ?) FROM claimed";
         try (Connection connection = database.connection();
              PreparedStatement insert = connection.prepareStatement(sql)) {
             insert.setString(1, alert.scope().wireName());
@@ -45,7 +49,10 @@ public final class AlertStore {
             insert.setString(10, alert.sessionId());
             insert.setTimestamp(11, Timestamp.from(alert.at()));
             insert.setString(12, nodeId);
-            return insert.executeUpdate() == 1;
+            insert.setString(13, PeerAlerts.announcement(nodeId, alert));
+            try (ResultSet claimed = insert.executeQuery()) {
+                return claimed.next();
+            }
         }
     }
 

@@ -76,6 +76,11 @@ final class AlertSocket implements AlertSink {
     }
 
     @Override
+    public boolean takesPeerAlerts() {
+        return true;
+    }
+
+    @Override
     public void deliver(Alert alert) {
         String message = Json.write(AlertJson.of(alert));
         subscribers.forEach((ctx, subscriber) -> {
