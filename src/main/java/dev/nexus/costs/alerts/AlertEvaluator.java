@@ -12,6 +12,8 @@ import dev.nexus.costs.projects.ProjectRegistry;
 import dev.nexus.costs.usage.Spend;
 import java.math.BigInteger;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -150,11 +152,15 @@ public final class AlertEvaluator implements LedgerListener, ProjectListener {
                 break;
             }
             Alert alert = new Alert(scope, project.id(), subject, agent == null ? null : agent.id(), period,
-                    threshold, limit, spentNanos, percent(spentNanos, limit), session, clock.instant());
+                    threshold, limit, spentNanos, percent(spentNanos, limit), session, now());
             if (found.add(alert.key())) {
                 dispatcher.submit(alert);
             }
         }
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     /** spent >= threshold% of limit, in exact integers. */

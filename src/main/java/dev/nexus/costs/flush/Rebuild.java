@@ -53,7 +53,11 @@ public final class Rebuild {
         }
         totals.forEach((key, tally) -> counters.add(key, tally, flushedSeq));
         counters.markApplied(flushedSeq);
-        log.warn("Rebuilt {} spend counters of node {} from the database", totals.size(), nodeId);
+        if (totals.isEmpty()) {
+            log.info("Spend counters start empty: node {} has nothing in the database yet", nodeId);
+        } else {
+            log.warn("Spend counters were missing; rebuilt {} of node {} from the database", totals.size(), nodeId);
+        }
     }
 
     /** Remembers the ids of the events this node's project received within the retention. */
@@ -78,7 +82,9 @@ public final class Rebuild {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot rebuild the event ids from the database", e);
         }
-        log.warn("Rebuilt {} remembered event ids from the database", count);
+        if (count > 0) {
+            log.warn("Event ids were missing; rebuilt {} from the database", count);
+        }
     }
 
     private interface DayRow {

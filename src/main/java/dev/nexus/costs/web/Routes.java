@@ -20,7 +20,7 @@ public final class Routes {
         ProjectApi projects = new ProjectApi(services.projects(), services.keys());
         UsageApi usage = new UsageApi(services.usage(), services.reports(), services.budgets(), services.projects(),
                 projects);
-        OpsApi ops = new OpsApi(services.database(), services.flusher(), services.metrics(), services.nodeId());
+        OpsApi ops = new OpsApi(services.flusher(), services.metrics(), services.nodeId());
         AlertApi alerts = new AlertApi(services.alerts(), projects, services.clock());
         ApprovalApi approvals = new ApprovalApi(services.approvals());
         EventApi events = new EventApi(services.corrections(), services.events(), projects);
