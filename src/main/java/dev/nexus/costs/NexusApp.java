@@ -134,6 +134,7 @@ public final class NexusApp implements AutoCloseable {
             projects.projects().forEach(alertEvaluator::evaluateNow);
             alertDispatcher.start();
             closers.push(alertDispatcher);
+            closers.push(new Housekeeper(ledger, alertEvaluator));
             PeerAlerts peerAlerts = new PeerAlerts(database, settings.nodeId(), alertDispatcher);
             peerAlerts.start();
             closers.push(peerAlerts);

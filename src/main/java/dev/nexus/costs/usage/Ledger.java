@@ -121,6 +121,16 @@ public final class Ledger {
         }
     }
 
+    /** Drops remembered event ids past their retention; taken under the lock, as lookups are. */
+    public void expireEventIds() {
+        lock.lock();
+        try {
+            ids.expire(clock.instant());
+        } finally {
+            lock.unlock();
+        }
+    }
+
     public long lastSeq() {
         return journal.lastSeq();
     }
