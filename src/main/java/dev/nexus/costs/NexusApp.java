@@ -15,10 +15,12 @@ import dev.nexus.costs.hot.EventIds;
 import dev.nexus.costs.hot.Journal;
 import dev.nexus.costs.hot.SpendCounters;
 import dev.nexus.costs.pricing.PriceMap;
+import dev.nexus.costs.stats.DashboardStats;
+import dev.nexus.costs.stats.PendingApprovals;
+import dev.nexus.costs.traces.Traces;
 import dev.nexus.costs.projects.ProjectRegistry;
 import dev.nexus.costs.usage.Ledger;
 import dev.nexus.costs.usage.Spend;
-import dev.nexus.costs.usage.TraceLookup;
 import dev.nexus.costs.usage.UsageReports;
 import dev.nexus.costs.usage.UsageService;
 import dev.nexus.costs.web.Routes;
@@ -52,6 +54,7 @@ public final class NexusApp implements AutoCloseable {
     private final Services services;
     private final DataDir dataDir;
     private final String adminTokenSource;
+    private final Traces traces;
 
     private NexusApp(Settings settings, Clock clock) {
         this.settings = settings;
@@ -98,17 +101,25 @@ public final class NexusApp implements AutoCloseable {
             Spend spend = new Spend(counters, peers);
             BudgetChecker budgets = new BudgetChecker(spend, Grants.NONE, clock);
             Ledger ledger = new Ledger(journal, counters, ids, clock);
+            // Traces listen before the replay, so that unflushed usage naming a trace reaches its totals.
+            traces = Traces.open(database, settings, projects, clock);
+            closers.push(traces);
+            ledger.addListener(traces.totals());
+            flusher.addStep(traces.totals());
             ledger.replay(flushedSeq);
-            UsageService usage = new UsageService(projects, prices, TraceLookup.NONE, ledger, budgets, clock);
+            UsageService usage = new UsageService(projects, prices, traces.lookup(), ledger, budgets, clock);
             UsageReports reports = new UsageReports(projects, spend, budgets, clock);
 
             flusher.afterEachRun(peers::refresh);
             flusher.start(settings.flushIntervalMs());
             closers.push(flusher);
+            traces.start();
+            DashboardStats stats = new DashboardStats(projects, spend, traces.service()::activeSessions,
+                    PendingApprovals.NONE, clock);
 
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             services = new Services(settings.nodeId(), database, new Authenticator(adminToken.value(), keys), keys,
-                    projects, usage, reports, budgets, flusher, metrics);
+                    projects, usage, reports, budgets, flusher, metrics, traces.service(), stats);
             javalin = Routes.create(services);
             log.info("Prices: {} models from {}", prices.size(), prices.source());
             log.info("Database: {}", database.description());
@@ -142,6 +153,10 @@ public final class NexusApp implements AutoCloseable {
 
     public Services services() {
         return services;
+    }
+
+    public Traces traces() {
+        return traces;
     }
 
     @Override

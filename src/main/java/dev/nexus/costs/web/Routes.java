@@ -20,6 +20,8 @@ public final class Routes {
         ProjectApi projects = new ProjectApi(services.projects(), services.keys());
         UsageApi usage = new UsageApi(services.usage(), services.reports(), services.budgets(), services.projects(),
                 projects);
+        TraceApi traces = new TraceApi(services.traces(), projects);
+        StatsApi stats = new StatsApi(services.stats());
         OpsApi ops = new OpsApi(services.database(), services.flusher(), services.metrics(), services.nodeId());
 
         return Javalin.create(config -> {
@@ -55,6 +57,13 @@ public final class Routes {
             routes.get("/api/v1/projects/{id}/budget", usage::budget);
             routes.get("/api/v1/projects/{id}/usage", usage::history);
             routes.get("/api/v1/projects/{id}/costs", usage::costs);
+
+            routes.post("/api/v1/projects/{id}/traces", traces::create);
+            routes.get("/api/v1/projects/{id}/traces", traces::list);
+            routes.post("/api/v1/traces/{traceId}/events", traces::append);
+            routes.post("/api/v1/traces/{traceId}/complete", traces::complete);
+            routes.get("/api/v1/traces/{traceId}", traces::get);
+            routes.get("/api/v1/stats", stats::get);
 
             routes.get("/admin/nexus", ctx -> page(ctx, "/public/admin/nexus.html"));
             routes.get("/admin/nexus/projects/{id}/costs", ctx -> page(ctx, "/public/admin/costs.html"));

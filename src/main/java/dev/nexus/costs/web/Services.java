@@ -6,6 +6,8 @@ import dev.nexus.costs.budget.BudgetChecker;
 import dev.nexus.costs.db.Database;
 import dev.nexus.costs.flush.Flusher;
 import dev.nexus.costs.projects.ProjectRegistry;
+import dev.nexus.costs.stats.DashboardStats;
+import dev.nexus.costs.traces.TraceService;
 import dev.nexus.costs.usage.UsageReports;
 import dev.nexus.costs.usage.UsageService;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -21,5 +23,7 @@ public record Services(
         UsageReports reports,
         BudgetChecker budgets,
         Flusher flusher,
-        PrometheusMeterRegistry metrics) {
+        PrometheusMeterRegistry metrics,
+        TraceService traces,
+        DashboardStats stats) {
 }
