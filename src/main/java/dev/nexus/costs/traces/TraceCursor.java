@@ -1,7 +1,9 @@
 package dev.nexus.costs.traces;
 
 import dev.nexus.costs.error.NexusException;
+import dev.nexus.costs.json.Fields;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
@@ -31,8 +33,9 @@ record TraceCursor(Instant startedAt, String id) {
             if (parts.length != 3 || !parts[0].equals(VERSION) || parts[2].isEmpty()) {
                 throw invalid();
             }
-            return new TraceCursor(Instant.EPOCH.plus(Long.parseLong(parts[1]), ChronoUnit.MICROS), parts[2]);
-        } catch (IllegalArgumentException | ArithmeticException | java.time.DateTimeException e) {
+            Instant startedAt = Instant.EPOCH.plus(Long.parseLong(parts[1]), ChronoUnit.MICROS);
+            return new TraceCursor(TraceTimes.checked("cursor", startedAt), Fields.checkId("cursor", parts[2]));
+        } catch (IllegalArgumentException | ArithmeticException | DateTimeException | NexusException e) {
             throw invalid();
         }
     }

@@ -7,7 +7,6 @@ import dev.nexus.costs.projects.Project;
 import dev.nexus.costs.projects.ProjectRegistry;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -32,7 +31,7 @@ record TraceDraft(String id, String projectId, String sessionId, String agentId,
         String sessionId = Fields.id(body, "sessionId").orElseThrow(() -> NexusException.missing("sessionId"));
         String agentId = Fields.id(body, "agentId").map(agent -> projects.requireAgent(project.id(), agent).id())
                 .orElse(null);
-        Instant given = Fields.instant(body, "startedAt").map(at -> at.truncatedTo(ChronoUnit.MICROS)).orElse(null);
+        Instant given = Fields.instant(body, "startedAt").map(at -> TraceTimes.checked("startedAt", at)).orElse(null);
         if (given != null && given.isAfter(now.plus(MAX_FUTURE))) {
             throw NexusException.invalid("startedAt", "startedAt may be at most 5 minutes in the future");
         }

@@ -8,7 +8,6 @@ import dev.nexus.costs.json.Fields;
 import dev.nexus.costs.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -62,10 +61,11 @@ final class TraceEventParser {
     private TraceEvent event(ObjectNode event, Instant receivedAt) {
         Fields.onlyKnown(event, FIELDS);
         String type = Fields.requiredText(event, "type");
-        if (type.isBlank() || type.length() > MAX_TYPE_LENGTH) {
-            throw NexusException.invalid("type", "type must be 1 to " + MAX_TYPE_LENGTH + " characters");
+        if (type.isBlank() || type.length() > MAX_TYPE_LENGTH || type.chars().anyMatch(Character::isISOControl)) {
+            throw NexusException.invalid("type", "type must be 1 to " + MAX_TYPE_LENGTH
+                    + " characters without control characters");
         }
-        Instant timestamp = Fields.instant(event, "timestamp").orElse(receivedAt).truncatedTo(ChronoUnit.MICROS);
+        Instant timestamp = TraceTimes.checked("timestamp", Fields.instant(event, "timestamp").orElse(receivedAt));
         ObjectNode data = Fields.object(event, "data").orElseThrow(() -> NexusException.missing("data"));
         String dataJson = dataJson(data);
         int bytes = dataJson.getBytes(StandardCharsets.UTF_8).length;

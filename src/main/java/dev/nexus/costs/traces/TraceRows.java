@@ -72,15 +72,11 @@ final class TraceRows {
 
     /** Runs a query of {@link #COLUMNS}, adding each trace's pending usage to its stored totals. */
     List<Trace> select(String sql, Binder binder) {
-        try {
-            return totals.read(() -> {
-                try (Connection connection = database.connection();
-                     PreparedStatement statement = connection.prepareStatement(sql)) {
-                    statement.setString(1, nodeId);
-                    binder.bind(statement);
-                    return withPending(statement);
-                }
-            });
+        try (Connection connection = database.connection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, nodeId);
+            binder.bind(statement);
+            return totals.read(() -> withPending(statement));
         } catch (SQLException e) {
             throw unavailable(e);
         }

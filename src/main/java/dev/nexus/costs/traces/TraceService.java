@@ -95,7 +95,7 @@ public final class TraceService {
             throw NexusException.invalid("status", "status must be completed or error");
         }
         Instant now = now();
-        Instant completedAt = Fields.instant(body, "completedAt").map(at -> at.truncatedTo(ChronoUnit.MICROS))
+        Instant completedAt = Fields.instant(body, "completedAt").map(at -> TraceTimes.checked("completedAt", at))
                 .orElse(now);
         requireDone(traceId, await(writer.submit(new TraceOp.Complete(traceId, status, completedAt, now))));
         return TraceListing.whole(find(traceId));

@@ -86,23 +86,49 @@ final class TraceWriter implements AutoCloseable {
 
     private void write(List<TraceOp> batch) {
         List<Outcome> outcomes;
-        try (Connection connection = database.connection()) {
-            connection.setAutoCommit(false);
-            try {
-                outcomes = new TraceBatch(maxEvents).write(connection, batch);
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
+        try {
+            outcomes = writeInOneTransaction(batch);
+        } catch (SQLException e) {
+            if (isAboutData(e) && batch.size() > 1) {
+                // One change the checks let through must not fail the others that shared its batch.
+                log.warn("The database refused a batch of {} trace changes for its data; writing them one by one",
+                        batch.size(), e);
+                batch.forEach(op -> write(List.of(op)));
+            } else if (isAboutData(e)) {
+                fail(batch, NexusException.invalid(null, "the database refused this trace change: "
+                        + e.getMessage()));
+            } else {
+                log.warn("Writing {} trace changes failed; they were refused with 503", batch.size(), e);
+                fail(batch, TraceRows.unavailable(e));
             }
-        } catch (SQLException | RuntimeException e) {
-            log.warn("Writing {} trace changes failed; they were refused with 503", batch.size(), e);
-            fail(batch, TraceRows.unavailable(e instanceof SQLException sql ? sql : new SQLException(e)));
+            return;
+        } catch (RuntimeException e) {
+            log.error("Writing {} trace changes failed", batch.size(), e);
+            fail(batch, NexusException.unavailable("trace_write_failed", "the trace change could not be written", e));
             return;
         }
         for (int i = 0; i < batch.size(); i++) {
             batch.get(i).outcome().complete(outcomes.get(i));
         }
+    }
+
+    private List<Outcome> writeInOneTransaction(List<TraceOp> batch) throws SQLException {
+        try (Connection connection = database.connection()) {
+            connection.setAutoCommit(false);
+            try {
+                List<Outcome> outcomes = new TraceBatch(maxEvents).write(connection, batch);
+                connection.commit();
+                return outcomes;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+    }
+
+    /** A data exception (SQLSTATE class 22): the content of a change, not the database, is at fault. */
+    private static boolean isAboutData(SQLException e) {
+        return e.getSQLState() != null && e.getSQLState().startsWith("22");
     }
 
     private static void fail(List<TraceOp> ops, NexusException error) {
