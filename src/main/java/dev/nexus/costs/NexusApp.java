@@ -118,6 +118,7 @@ public final class NexusApp implements AutoCloseable {
                     PendingApprovals.NONE, clock);
 
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            traces.bindMetrics(metrics);
             services = new Services(settings.nodeId(), database, new Authenticator(adminToken.value(), keys), keys,
                     projects, usage, reports, budgets, flusher, metrics, traces.service(), stats);
             javalin = Routes.create(services);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +33,8 @@ final class TraceWriter implements AutoCloseable {
     private final int maxEvents;
     private final BlockingQueue<TraceOp> queue = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
     private final Thread thread;
+    private final AtomicLong batches = new AtomicLong();
+    private final AtomicLong changes = new AtomicLong();
     private volatile boolean closing;
 
     TraceWriter(Database database, int maxEvents) {
@@ -48,6 +51,21 @@ final class TraceWriter implements AutoCloseable {
             throw TraceErrors.busy();
         }
         return op;
+    }
+
+    /** Transactions committed so far. */
+    long batches() {
+        return batches.get();
+    }
+
+    /** Changes written so far, applied or refused. */
+    long changes() {
+        return changes.get();
+    }
+
+    /** Changes waiting for the writer. */
+    int queued() {
+        return queue.size();
     }
 
     /** Stops taking changes and writes those already queued. */
@@ -118,6 +136,8 @@ final class TraceWriter implements AutoCloseable {
             try {
                 List<Outcome> outcomes = new TraceBatch(maxEvents).write(connection, batch);
                 connection.commit();
+                batches.incrementAndGet();
+                changes.addAndGet(batch.size());
                 return outcomes;
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();

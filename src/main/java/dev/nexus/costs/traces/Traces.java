@@ -3,6 +3,9 @@ package dev.nexus.costs.traces;
 import dev.nexus.costs.config.Settings;
 import dev.nexus.costs.db.Database;
 import dev.nexus.costs.projects.ProjectRegistry;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -75,6 +78,18 @@ public final class Traces implements AutoCloseable {
 
     public IdleTraceReaper reaper() {
         return reaper;
+    }
+
+    /** Publishes how the writer keeps up and how large the index is. */
+    public void bindMetrics(MeterRegistry metrics) {
+        FunctionCounter.builder("nexus.trace.write.batches", writer, TraceWriter::batches)
+                .description("Transactions of trace changes committed").register(metrics);
+        FunctionCounter.builder("nexus.trace.write.changes", writer, TraceWriter::changes)
+                .description("Trace changes (appends, completions, idle closes) written").register(metrics);
+        Gauge.builder("nexus.trace.write.queue", writer, TraceWriter::queued)
+                .description("Trace changes waiting for the writer").register(metrics);
+        Gauge.builder("nexus.trace.index.entries", index, TraceIndex::size)
+                .description("Traces that usage may name, held in memory").register(metrics);
     }
 
     @Override
