@@ -33,9 +33,11 @@ public record TraceQuery(String status, String sessionId, String agentId, Instan
         if (from != null && to != null && to.isBefore(from)) {
             throw NexusException.invalid("to", "to must not be before from");
         }
-        return new TraceQuery(status, sessionId == null ? null : Fields.checkId("sessionId", sessionId),
+        return new TraceQuery(status,
+                sessionId == null ? null : Fields.checkId("sessionId", sessionId),
                 agentId == null ? null : Fields.checkId("agentId", agentId),
-                from == null ? null : TraceTimes.checked("from", from), to == null ? null : TraceTimes.checked("to", to),
+                from == null ? null : TraceTimes.checked("from", from),
+                to == null ? null : TraceTimes.checked("to", to),
                 limit(limit),
                 cursor == null ? null : TraceCursor.decode(cursor));
     }

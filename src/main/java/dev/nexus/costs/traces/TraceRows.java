@@ -70,7 +70,10 @@ final class TraceRows {
                 .stream().findFirst();
     }
 
-    /** Runs a query of {@link #COLUMNS}, adding each trace's pending usage to its stored totals. */
+    /**
+     * Runs a query of {@link #COLUMNS}, adding each trace's pending usage to its stored totals. Its first
+     * parameter, inside {@code COLUMNS}, is this node's id; the binder binds the others.
+     */
     List<Trace> select(String sql, Binder binder) {
         try (Connection connection = database.connection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
