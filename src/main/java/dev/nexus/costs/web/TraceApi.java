@@ -37,7 +37,7 @@ final class TraceApi {
 
     void list(Context ctx) {
         Project project = projectApi.visibleProject(ctx);
-        TraceQuery query = TraceQuery.of(ctx.queryParam("status"), blankToNull(ctx.queryParam("sessionId")),
+        TraceQuery query = TraceQuery.of(blankToNull(ctx.queryParam("status")), blankToNull(ctx.queryParam("sessionId")),
                 blankToNull(ctx.queryParam("agentId")), Requests.instant(ctx, "from"), Requests.instant(ctx, "to"),
                 ctx.queryParam("limit"), blankToNull(ctx.queryParam("cursor")));
         TraceJson.page(ctx, traces.list(project, query), traces.events());

@@ -84,6 +84,19 @@ class TraceEventsTest {
     }
 
     @Test
+    void anAppendToALongTraceAnswersItsLatestEventsWhileGetAnswersAll() {
+        Api.Reply batch = api.post("/api/v1/traces/t1/events", events(150));
+        Api.Reply one = api.post("/api/v1/traces/t1/events", "{\"type\": \"last\", \"data\": {}}");
+
+        assertEquals(150, batch.body().get("events").size(), "an append answers at least what it appended");
+        assertEquals(TraceService.ANSWER_TAIL_EVENTS, one.body().get("events").size());
+        assertEquals(151, one.body().get("eventCount").asInt());
+        assertEquals(51, one.body().at("/events/0/data/i").asInt());
+        assertEquals("last", one.body().at("/events/99/type").asText());
+        assertEquals(151, api.get("/api/v1/traces/t1").body().get("events").size());
+    }
+
+    @Test
     void appendingToACompletedTraceIsTraceClosed() {
         api.post("/api/v1/traces/t1/complete", "{\"status\": \"completed\"}");
 
