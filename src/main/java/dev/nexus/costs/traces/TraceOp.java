@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-/** A change to a trace, queued for the {@link TraceWriter}, with the future that its outcome completes. */
+/**
+ * A change to a trace, queued for the {@link TraceWriter}, with the future that its outcome completes. Immutable
+ * but for that future, which is thread-safe.
+ */
 sealed interface TraceOp {
 
     /** What became of a change once its batch committed. */
