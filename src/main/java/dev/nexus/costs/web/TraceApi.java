@@ -37,9 +37,8 @@ final class TraceApi {
 
     void list(Context ctx) {
         Project project = projectApi.visibleProject(ctx);
-        TraceQuery query = TraceQuery.of(blankToNull(ctx.queryParam("status")), blankToNull(ctx.queryParam("sessionId")),
-                blankToNull(ctx.queryParam("agentId")), Requests.instant(ctx, "from"), Requests.instant(ctx, "to"),
-                ctx.queryParam("limit"), blankToNull(ctx.queryParam("cursor")));
+        TraceQuery query = TraceQuery.of(param(ctx, "status"), param(ctx, "sessionId"), param(ctx, "agentId"),
+                Requests.instant(ctx, "from"), Requests.instant(ctx, "to"), param(ctx, "limit"), param(ctx, "cursor"));
         TraceJson.page(ctx, traces.list(project, query), traces.events());
     }
 
@@ -47,7 +46,9 @@ final class TraceApi {
         return Requests.pathId(ctx, "traceId");
     }
 
-    private static String blankToNull(String value) {
+    /** A query parameter, null when absent or empty. */
+    private static String param(Context ctx, String name) {
+        String value = ctx.queryParam(name);
         return value == null || value.isEmpty() ? null : value;
     }
 }
