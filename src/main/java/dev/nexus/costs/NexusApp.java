@@ -23,9 +23,10 @@ import dev.nexus.costs.pricing.PriceMap;
 import dev.nexus.costs.projects.ProjectRegistry;
 import dev.nexus.costs.usage.CorrectionService;
 import dev.nexus.costs.usage.EventHistory;
+import dev.nexus.costs.stats.DashboardStats;
+import dev.nexus.costs.traces.Traces;
 import dev.nexus.costs.usage.Ledger;
 import dev.nexus.costs.usage.Spend;
-import dev.nexus.costs.usage.TraceLookup;
 import dev.nexus.costs.usage.UsageReports;
 import dev.nexus.costs.usage.UsageService;
 import dev.nexus.costs.web.Routes;
@@ -63,6 +64,7 @@ public final class NexusApp implements AutoCloseable {
     private final Services services;
     private final DataDir dataDir;
     private final String adminTokenSource;
+    private final Traces traces;
 
     private NexusApp(Settings settings, Clock clock) {
         this.settings = settings;
@@ -122,15 +124,21 @@ public final class NexusApp implements AutoCloseable {
             approvals.onGrant(alertEvaluator::evaluateNow);
 
             Ledger ledger = new Ledger(journal, counters, ids, clock);
+            // Traces listen before the replay, so that unflushed usage naming a trace reaches its totals.
+            traces = Traces.open(database, settings, projects, clock);
+            closers.push(traces);
+            ledger.addListener(traces.totals());
+            flusher.addStep(traces.totals());
             ledger.addListener(alertEvaluator);
             ledger.replay(flushedSeq);
-            UsageService usage = new UsageService(projects, prices, TraceLookup.NONE, ledger, budgets, clock);
+            UsageService usage = new UsageService(projects, prices, traces.lookup(), ledger, budgets, clock);
             UsageReports reports = new UsageReports(projects, spend, budgets, clock);
             EventHistory events = new EventHistory(database);
 
             flusher.afterEachRun(peers::refresh);
             flusher.start(settings.flushIntervalMs());
             closers.push(flusher);
+            traces.start();
             projects.projects().forEach(alertEvaluator::evaluateNow);
             alertDispatcher.start();
             closers.push(alertDispatcher);
@@ -139,12 +147,15 @@ public final class NexusApp implements AutoCloseable {
             peerAlerts.start();
             closers.push(peerAlerts);
             CorrectionService corrections = new CorrectionService(projects, ledger, flusher, events, clock);
+            DashboardStats stats = new DashboardStats(projects, spend, traces.service()::activeSessions,
+                    approvals::pendingCount, clock);
 
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             Metrics.bind(metrics, ledger, flusher, counters, alertDispatcher, webhooks);
+            traces.bindMetrics(metrics);
             services = new Services(settings.nodeId(), database, new Authenticator(adminToken.value(), keys), keys,
                     projects, usage, reports, budgets, flusher, metrics, alertStore, alertDispatcher, approvals,
-                    corrections, events, clock);
+                    corrections, events, traces.service(), stats, clock);
             javalin = Routes.create(services);
             log.info("Prices: {} models from {}", prices.size(), prices.source());
             log.info("Database: {}", database.description());
@@ -185,6 +196,10 @@ public final class NexusApp implements AutoCloseable {
 
     public Services services() {
         return services;
+    }
+
+    public Traces traces() {
+        return traces;
     }
 
     @Override

@@ -27,6 +27,8 @@ public final class Routes {
         AlertSocket socket = new AlertSocket(authenticator, services.projects());
         services.alertDispatcher().addSink(socket);
         socket.bindMetrics(services.metrics());
+        TraceApi traces = new TraceApi(services.traces(), projects);
+        StatsApi stats = new StatsApi(services.stats());
 
         return Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
@@ -72,6 +74,13 @@ public final class Routes {
             routes.get("/api/v1/projects/{id}/approvals", approvals::list);
             routes.post("/api/v1/approvals/{approvalId}/approve", approvals::approve);
             routes.post("/api/v1/approvals/{approvalId}/reject", approvals::reject);
+
+            routes.post("/api/v1/projects/{id}/traces", traces::create);
+            routes.get("/api/v1/projects/{id}/traces", traces::list);
+            routes.post("/api/v1/traces/{traceId}/events", traces::append);
+            routes.post("/api/v1/traces/{traceId}/complete", traces::complete);
+            routes.get("/api/v1/traces/{traceId}", traces::get);
+            routes.get("/api/v1/stats", stats::get);
 
             routes.get("/admin/nexus", ctx -> page(ctx, "/public/admin/nexus.html"));
             routes.get("/admin/nexus/projects/{id}/costs", ctx -> page(ctx, "/public/admin/costs.html"));

@@ -11,6 +11,8 @@ import dev.nexus.costs.flush.Flusher;
 import dev.nexus.costs.projects.ProjectRegistry;
 import dev.nexus.costs.usage.CorrectionService;
 import dev.nexus.costs.usage.EventHistory;
+import dev.nexus.costs.stats.DashboardStats;
+import dev.nexus.costs.traces.TraceService;
 import dev.nexus.costs.usage.UsageReports;
 import dev.nexus.costs.usage.UsageService;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -33,5 +35,7 @@ public record Services(
         ApprovalService approvals,
         CorrectionService corrections,
         EventHistory events,
+        TraceService traces,
+        DashboardStats stats,
         Clock clock) {
 }
