@@ -13,8 +13,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Watches the alerts of the replay's projects: reads the alerts the service lists for the replay's periods and
- * subscribes to its WebSocket before anything is posted, and after the posting waits briefly for alerts still on
+ * Watches the alerts of the replay's projects: subscribes to its WebSocket and reads the alerts the service lists
+ * for the replay's periods before anything is posted, and after the posting waits briefly for alerts still on
  * their way, reads the list again and compares all of it with the expected alerts ({@link AlertComparison}).
  *
  * <p>Not thread-safe: one replay thread opens, finishes and closes it (the listeners take the WebSocket's calls).
@@ -44,10 +44,10 @@ final class AlertWatch implements AutoCloseable {
         AlertWatch watch = new AlertWatch(client, targets);
         try {
             for (Target target : targets) {
-                watch.before.put(target.projectId(), watch.sent(target));
                 AlertListener listener = new AlertListener();
                 watch.sockets.add(client.openAlerts(target.projectId(), listener));
                 watch.listeners.put(target.projectId(), listener);
+                watch.before.put(target.projectId(), watch.sent(target));
             }
             return watch;
         } catch (RuntimeException e) {

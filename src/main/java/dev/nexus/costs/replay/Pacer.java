@@ -17,14 +17,18 @@ final class Pacer {
 
     private final double speed;
     private final int maxCalls;
+    private final List<PlannedCall> calls;
     private long startNanos;
 
-    Pacer(double speed, int maxCalls) {
+    /** Paces {@code calls}, in time order; the pace is kept from when {@link #windows} cuts them. */
+    Pacer(double speed, int maxCalls, List<PlannedCall> calls) {
         this.speed = speed;
         this.maxCalls = maxCalls;
+        this.calls = List.copyOf(calls);
     }
 
-    List<List<PlannedCall>> windows(List<PlannedCall> calls) {
+    List<List<PlannedCall>> windows() {
+        startNanos = System.nanoTime();
         if (speed <= 0 || calls.isEmpty()) {
             return calls.isEmpty() ? List.of() : List.of(calls);
         }
@@ -32,7 +36,7 @@ final class Pacer {
         List<PlannedCall> window = new ArrayList<>();
         long windowIndex = 0;
         for (PlannedCall call : calls) {
-            long index = dueNanos(calls.get(0), call) / WINDOW_NANOS;
+            long index = dueNanos(call) / WINDOW_NANOS;
             if (!window.isEmpty() && (index != windowIndex || window.size() == maxCalls)) {
                 windows.add(window);
                 window = new ArrayList<>();
@@ -44,24 +48,19 @@ final class Pacer {
         return windows;
     }
 
-    /** Marks the start of the replay's sending, against which windows fall due. */
-    void start() {
-        startNanos = System.nanoTime();
-    }
-
     /** Waits until the window's first call is due; at speed 0 at once. */
-    void awaitDue(List<PlannedCall> window, PlannedCall first) throws InterruptedException {
+    void awaitDue(List<PlannedCall> window) throws InterruptedException {
         if (speed <= 0) {
             return;
         }
-        long waitNanos = startNanos + dueNanos(first, window.get(0)) - System.nanoTime();
+        long waitNanos = startNanos + dueNanos(window.get(0)) - System.nanoTime();
         if (waitNanos > 0) {
             Thread.sleep(waitNanos / 1_000_000, (int) (waitNanos % 1_000_000));
         }
     }
 
-    /** How long after {@code first} the call is due, in wall-clock nanoseconds at this speed. */
-    long dueNanos(PlannedCall first, PlannedCall call) {
-        return (long) (Duration.between(first.at(), call.at()).toNanos() / speed);
+    /** How long after the first call this one is due, in wall-clock nanoseconds at this speed. */
+    private long dueNanos(PlannedCall call) {
+        return (long) (Duration.between(calls.get(0).at(), call.at()).toNanos() / speed);
     }
 }

@@ -4,9 +4,14 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One session of one agent: its requests in row order, and the trace the replay opens for it. Immutable.
+ * One session of one agent: the requests of it that the replay sends, in row order, and the trace it opens for it.
+ * Immutable.
+ *
+ * @param complete whether the replay sends the session's last request and so completes its trace; a session cut
+ *                 short by {@code --limit} stays running, for a later replay to finish
  */
-record PlannedSession(String traceId, String sessionId, String projectId, String agentId, List<PlannedCall> calls) {
+record PlannedSession(String traceId, String sessionId, String projectId, String agentId, List<PlannedCall> calls,
+                      boolean complete) {
 
     PlannedSession {
         calls = List.copyOf(calls);

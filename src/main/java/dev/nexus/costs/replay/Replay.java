@@ -35,17 +35,21 @@ final class Replay {
     }
 
     int run() throws InterruptedException {
-        Map<Sample, List<TraceRow>> allRows = readRows();
-        Instant lastRow = ReplayPlan.lastTimestamp(allRows);
-        Map<Sample, List<TraceRow>> rows = firstRows(allRows);
+        Map<Sample, List<TraceRow>> rows = readRows();
+        Instant lastRow = ReplayPlan.lastTimestamp(rows);
         NexusClient client = new NexusClient(options.target());
         ProjectSetup.Prepared setup = new ProjectSetup(client).prepare(Sample.ALL, options.endAt(), clock.instant());
-        printer.setup(options, rows, lastRow, setup);
-        ReplayPlan plan = ReplayPlan.build(rows, TimeShift.endingAt(lastRow, setup.endAt()), options.prices());
-        List<String> projectIds = Sample.ALL.stream().map(Sample::projectId).toList();
+        ReplayPlan plan = ReplayPlan.build(rows, TimeShift.endingAt(lastRow, setup.endAt()), options.prices(),
+                options.rowLimit());
+        printer.setup(options, plan, lastRow, setup);
         if (options.traces()) {
-            TracePoster.requireEndpoint(client, projectIds);
+            TracePoster.requireEndpoint(client, Sample.ALL.stream().map(Sample::projectId).toList());
         }
+        return sendAndCheck(client, plan, setup);
+    }
+
+    private int sendAndCheck(NexusClient client, ReplayPlan plan, ProjectSetup.Prepared setup)
+            throws InterruptedException {
         try (InFlight inFlight = new InFlight(options.concurrency());
              AlertWatch alerts = options.alerts() ? AlertWatch.open(client, alertTargets(plan, setup)) : null) {
             UsagePoster usage = new UsagePoster(client, inFlight, options.batchSize(), options.traces());
@@ -72,21 +76,10 @@ final class Replay {
         return rows;
     }
 
-    /**
-     * The rows {@code --limit} leaves. They keep the whole trace's placement, so that a shorter replay posts the
-     * same events as the start of a full one.
-     */
-    private Map<Sample, List<TraceRow>> firstRows(Map<Sample, List<TraceRow>> rows) {
-        Map<Sample, List<TraceRow>> first = new LinkedHashMap<>();
-        rows.forEach((sample, all) -> first.put(sample, all.subList(0, Math.min(all.size(), options.rowLimit()))));
-        return first;
-    }
-
     private void send(ReplayPlan plan, UsagePoster usage, TracePoster traces) throws InterruptedException {
-        Pacer pacer = new Pacer(options.speed(), options.batchSize());
-        pacer.start();
-        for (List<PlannedCall> window : pacer.windows(plan.calls())) {
-            pacer.awaitDue(window, plan.calls().get(0));
+        Pacer pacer = new Pacer(options.speed(), options.batchSize(), plan.calls());
+        for (List<PlannedCall> window : pacer.windows()) {
+            pacer.awaitDue(window);
             if (traces != null) {
                 traces.open(window);
             }

@@ -23,6 +23,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "replay", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
+            "Replays the Azure LLM trace 2023 against the running service, as an AI gateway would, and checks "
+                + "the totals, traces and alerts it reports.",
+            "",
             "Posts every row of the Azure LLM trace 2023 to the running service as a usage event: "
                 + "AzureLLMInferenceTrace_conv.csv to project azure-conv as gpt-4o, _code.csv to azure-code as "
                 + "claude-sonnet-4-20250514, row r by agent-<r mod 4> with event id conv-<r> or code-<r>, "
@@ -48,8 +51,8 @@ public final class ReplayCommand implements Callable<Integer> {
     private Path pricesFile;
 
     @Option(names = "--end-at", paramLabel = "INSTANT",
-            description = "Place the trace's last row at this past instant, e.g. 2026-12-02T23:00:00Z, instead of "
-                    + "now.")
+            description = "Place the trace's last row at this past instant (such as 2026-12-02T23:00:00Z) "
+                    + "instead of now.")
     private Instant endAt;
 
     @Option(names = "--speed", paramLabel = "FACTOR", defaultValue = "0",

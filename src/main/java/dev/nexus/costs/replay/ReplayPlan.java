@@ -12,7 +12,9 @@ import java.util.Map;
 /**
  * Everything one replay sends, worked out from the trace rows alone: each row becomes a priced call of agent
  * {@code agent-<row mod 4>}, and each agent's calls, in row order, fall into sessions of
- * {@value #SESSION_REQUESTS}. Calls of both files are merged in time order, as a gateway would see them. Immutable.
+ * {@value #SESSION_REQUESTS}. Calls of both files are merged in time order, as a gateway would see them. A plan of
+ * the first rows only keeps the sessions of the whole trace, so that its calls are the start of a full replay's.
+ * Immutable.
  */
 final class ReplayPlan {
 
@@ -26,20 +28,30 @@ final class ReplayPlan {
         this.sessions = sessions;
     }
 
-    /** Plans the rows of each sample, placed by {@code shift} and priced by {@code prices}. */
+    /** Plans all rows of each sample, placed by {@code shift} and priced by {@code prices}. */
     static ReplayPlan build(Map<Sample, List<TraceRow>> rows, TimeShift shift, PriceMap prices) {
+        return build(rows, shift, prices, Integer.MAX_VALUE);
+    }
+
+    /** Plans the first {@code rowLimit} rows of each sample, in the sessions of all of them. */
+    static ReplayPlan build(Map<Sample, List<TraceRow>> rows, TimeShift shift, PriceMap prices, int rowLimit) {
         List<PlannedCall> calls = new ArrayList<>();
         Map<String, List<PlannedCall>> bySession = new LinkedHashMap<>();
         rows.forEach((sample, sampleRows) -> {
             for (PlannedCall call : plan(sample, sampleRows, shift, prices)) {
-                calls.add(call);
                 bySession.computeIfAbsent(call.traceId(), id -> new ArrayList<>()).add(call);
+            }
+        });
+        Map<String, PlannedSession> sessions = new LinkedHashMap<>();
+        bySession.forEach((traceId, ofSession) -> {
+            List<PlannedCall> sent = ofSession.stream().filter(call -> call.row() < rowLimit).toList();
+            if (!sent.isEmpty()) {
+                sessions.put(traceId, session(sent, sent.size() == ofSession.size()));
+                calls.addAll(sent);
             }
         });
         calls.sort(Comparator.comparing(PlannedCall::at).thenComparing(PlannedCall::projectId)
                 .thenComparingInt(PlannedCall::row));
-        Map<String, PlannedSession> sessions = new LinkedHashMap<>();
-        bySession.forEach((traceId, ofSession) -> sessions.put(traceId, session(ofSession)));
         return new ReplayPlan(calls, sessions);
     }
 
@@ -85,9 +97,10 @@ final class ReplayPlan {
         return calls;
     }
 
-    private static PlannedSession session(List<PlannedCall> calls) {
+    private static PlannedSession session(List<PlannedCall> calls, boolean complete) {
         PlannedCall first = calls.get(0);
-        return new PlannedSession(first.traceId(), first.sessionId(), first.projectId(), first.agentId(), calls);
+        return new PlannedSession(first.traceId(), first.sessionId(), first.projectId(), first.agentId(), calls,
+                complete);
     }
 
     /** The latest timestamp of all rows: the one a replay places on its end. */

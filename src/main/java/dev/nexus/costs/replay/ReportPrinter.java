@@ -4,7 +4,6 @@ import java.io.PrintStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Prints what a replay did and found, section by section, for the person who ran it. Not thread-safe; the
@@ -20,10 +19,12 @@ final class ReportPrinter {
         this.out = out;
     }
 
-    void setup(ReplayOptions options, Map<Sample, List<TraceRow>> rows, Instant lastRow, ProjectSetup.Prepared setup) {
+    void setup(ReplayOptions options, ReplayPlan plan, Instant lastRow, ProjectSetup.Prepared setup) {
         out.println("replay of the Azure LLM trace 2023 to " + options.target().url());
-        rows.forEach((sample, sampleRows) -> line("  %-11s %,d rows of %s as %s", sample.projectId(),
-                sampleRows.size(), options.dataDir().resolve(sample.file()), sample.model()));
+        for (Sample sample : Sample.ALL) {
+            line("  %-11s %,d rows of %s as %s", sample.projectId(), plan.calls(sample.projectId()).size(),
+                    options.dataDir().resolve(sample.file()), sample.model());
+        }
         line("  prices      %s", options.prices().source());
         line("  placement   last row %s lands at %s: %s", lastRow, setup.endAt(), setup.endAtReason());
         for (ProjectSetup.ProjectState project : setup.projects()) {

@@ -15,10 +15,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * Opens one trace per session, appends an {@code llm_call} event per call in order, and completes the trace after
  * its last call.
  *
- * <p>Trace events have no ids, so a repeated post would add them twice; instead the answer to creating a trace
- * says what is there already. A completed trace is left alone (a second replay adds no trace and no event); a
- * running one whose events are the first of this session's gets the rest and is completed, so a replay that was
- * interrupted ends right when run again; a trace with other content or other events is reported and left alone.
+ * <p>A session that {@code --limit} cuts short is not completed. Trace events have no ids, so a repeated post
+ * would add them twice; instead the answer to creating a trace says what is there already. A completed trace is
+ * left alone (a second replay adds no trace and no event); a running one whose events are the first of this
+ * session's gets the rest and is completed, so a replay that was interrupted ends right when run again; a trace
+ * with other content or other events is reported and left alone.
  *
  * <p>Thread-safe: traces are worked on in parallel, each one by one thread at a time.
  */
@@ -133,7 +134,7 @@ final class TracePoster {
         }
         progress.put(last.traceId(), new Progress(Math.max(there.eventsThere(), last.indexInSession() + 1), false));
         PlannedSession session = plan.session(last.traceId());
-        if (last.indexInSession() == session.calls().size() - 1) {
+        if (session.complete() && last.indexInSession() == session.calls().size() - 1) {
             client.completeTrace(last.traceId(), session.completedAt()).expect(200);
             completed.incrementAndGet();
         }

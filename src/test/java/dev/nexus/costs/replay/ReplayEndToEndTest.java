@@ -2,6 +2,7 @@ package dev.nexus.costs.replay;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.nexus.costs.support.Api;
@@ -68,24 +69,50 @@ class ReplayEndToEndTest {
     void aSecondReplayWithoutEndAtEndsWhereTheFirstPlacedTheTrace() {
         replay();
 
-        Run second = run(Clock.systemUTC(), "--no-alerts", "--no-traces", "--limit", Integer.toString(ROWS));
+        Run second = run("--no-alerts", "--no-traces", "--limit", Integer.toString(ROWS));
 
         assertEquals(0, second.exitCode(), second.out() + second.err());
         assertTrue(second.out().contains("sent 600, accepted 0, duplicates 600"), second.out());
     }
 
     @Test
+    void anEndAtOtherThanTheEarlierPlacementIsRefusedBeforeAnythingIsPosted() {
+        replay();
+
+        Run other = run("--no-alerts", "--no-traces", "--limit", Integer.toString(ROWS), "--end-at",
+                END.minus(1, ChronoUnit.HOURS).toString());
+
+        assertEquals(ReplayCommand.CANNOT_RUN, other.exitCode());
+        assertTrue(other.err().contains("already holds the trace ending at " + END), other.err());
+        assertEquals(ROWS, requests("azure-conv"));
+    }
+
+    @Test
     void aServiceThatCannotBeReachedIsReportedAndTheReplayCannotRun() {
-        Run run = execute(Map.of("NEXUS_URL", "http://localhost:1", "NEXUS_ADMIN_TOKEN", "any"), Clock.systemUTC(),
-                "--no-alerts", "--no-traces");
+        Run run = execute(Map.of("NEXUS_URL", "http://localhost:1", "NEXUS_ADMIN_TOKEN", "any"), "--no-alerts",
+                "--no-traces");
 
         assertEquals(ReplayCommand.CANNOT_RUN, run.exitCode());
         assertTrue(run.err().contains("cannot reach the service at http://localhost:1"), run.err());
     }
 
+    @Test
+    void aFullReplayWithTracesAndAlertsAgreesAndASecondOneAddsNothing() {
+        Run first = run("--limit", Integer.toString(ROWS), "--end-at", END.toString());
+        assumeFalse(first.err().contains("the service has no "), first.err());
+
+        Run second = run("--limit", Integer.toString(ROWS), "--end-at", END.toString());
+
+        assertEquals(0, first.exitCode(), first.out() + first.err());
+        assertEquals(0, second.exitCode(), second.out() + second.err());
+        assertTrue(second.out().contains("accepted 0, duplicates 600"), second.out());
+        assertTrue(second.out().contains("traces: created 0,"), second.out());
+        assertTrue(second.out().contains("events posted 0;"), second.out());
+    }
+
     private Run replay() {
-        return run(Clock.systemUTC(), "--no-alerts", "--no-traces", "--limit", Integer.toString(ROWS),
-                "--end-at", END.toString(), "--batch-size", "100", "--concurrency", "3");
+        return run("--no-alerts", "--no-traces", "--limit", Integer.toString(ROWS), "--end-at", END.toString(),
+                "--batch-size", "100", "--concurrency", "3");
     }
 
     private long requests(String projectId) {
@@ -99,18 +126,19 @@ class ReplayEndToEndTest {
         return requests;
     }
 
-    private Run run(Clock clock, String... args) {
-        return execute(Map.of("NEXUS_URL", api.origin(), "NEXUS_ADMIN_TOKEN", TestNexus.ADMIN), clock, args);
+    private Run run(String... args) {
+        return execute(Map.of("NEXUS_URL", api.origin(), "NEXUS_ADMIN_TOKEN", TestNexus.ADMIN), args);
     }
 
-    private static Run execute(Map<String, String> env, Clock clock, String... args) {
+    private static Run execute(Map<String, String> env, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         String[] withData = new String[args.length + 2];
         withData[0] = "--data";
         withData[1] = TraceData.dir().toString();
         System.arraycopy(args, 0, withData, 2, args.length);
-        int exitCode = new CommandLine(new ReplayCommand(env, print(out), print(err), clock)).execute(withData);
+        ReplayCommand command = new ReplayCommand(env, print(out), print(err), Clock.systemUTC());
+        int exitCode = new CommandLine(command).execute(withData);
         return new Run(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 

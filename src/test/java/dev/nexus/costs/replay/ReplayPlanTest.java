@@ -1,6 +1,7 @@
 package dev.nexus.costs.replay;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.nexus.costs.pricing.PriceMap;
 import java.time.Instant;
@@ -56,6 +57,21 @@ class ReplayPlanTest {
         assertEquals(List.of(100, 104, 108, 112, 116),
                 ofAgentZero.get(1).calls().stream().map(PlannedCall::row).toList());
         assertEquals(4, ofAgentZero.get(1).calls().get(4).indexInSession());
+    }
+
+    @Test
+    void aPlanOfTheFirstRowsKeepsTheWholeTracesSessionsAndLeavesTheCutOneRunning() {
+        List<TraceRow> rows = rows(120);
+        Map<Sample, List<TraceRow>> bySample = Map.of(Sample.CONV, rows);
+
+        ReplayPlan plan = ReplayPlan.build(bySample, TimeShift.endingAt(ReplayPlan.lastTimestamp(bySample), END),
+                PRICES, 10);
+
+        assertEquals(10, plan.calls().size());
+        PlannedSession cut = plan.session("conv-trace-agent-0-0");
+        assertEquals(List.of(0, 4, 8), cut.calls().stream().map(PlannedCall::row).toList());
+        assertFalse(cut.complete());
+        assertEquals(plan(Sample.CONV, 120).calls().get(9), plan.calls().get(9));
     }
 
     @Test
