@@ -2,12 +2,13 @@ package dev.nexus.costs;
 
 import dev.nexus.costs.config.Settings;
 import dev.nexus.costs.config.SettingsException;
+import dev.nexus.costs.replay.ReplayCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The JAR's entry point: {@code serve} (the default) runs the service, {@code replay} drives it with a trace. */
-@Command(name = "nexus-costs", mixinStandardHelpOptions = true,
+@Command(name = "nexus-costs", mixinStandardHelpOptions = true, subcommands = ReplayCommand.class,
         description = "Tracks what AI agents spend on model calls and stops them before they pass a budget.")
 public final class Main implements Callable<Integer> {
 
