@@ -35,7 +35,7 @@ class TraceIdleTest {
     void aTraceSilentForTheIdleTimeoutIsClosedAsErrorWithAnEventThatSaysWhy() {
         clock.advance(Duration.ofHours(1));
 
-        assertEquals(1, reaper().closeIdle());
+        reaper().closeIdle();
 
         JsonNode trace = api.get("/api/v1/traces/t1").body();
         assertEquals("error", trace.get("status").asText());
@@ -52,8 +52,8 @@ class TraceIdleTest {
         api.post("/api/v1/traces/t1/events", "{\"type\": \"step\", \"data\": {}}");
         clock.advance(Duration.ofMinutes(50));
 
-        assertEquals(0, reaper().closeIdle());
-        assertEquals("running", api.get("/api/v1/traces/t1").text("status"));
+        reaper().closeIdle();
+        assertEquals("running", status());
     }
 
     @Test
@@ -62,11 +62,14 @@ class TraceIdleTest {
         api.post("/api/v1/usage", "{\"id\": \"e1\", \"projectId\": \"p1\", \"traceId\": \"t1\", \"costUsd\": 1}");
         clock.advance(Duration.ofMinutes(50));
 
-        assertEquals(0, reaper().closeIdle(), "unflushed usage holds the trace open");
+        reaper().closeIdle();
+        assertEquals("running", status(), "unflushed usage holds the trace open");
         nexus.app().services().flusher().flushNow();
-        assertEquals(0, reaper().closeIdle(), "flushed usage moved its last activity");
+        reaper().closeIdle();
+        assertEquals("running", status(), "flushed usage moved its last activity");
         clock.advance(Duration.ofMinutes(11));
-        assertEquals(1, reaper().closeIdle());
+        reaper().closeIdle();
+        assertEquals("error", status());
     }
 
     @Test
@@ -77,6 +80,11 @@ class TraceIdleTest {
         reaper().closeIdle();
 
         assertEquals(0, api.get("/api/v1/stats").body().get("activeSessions").asInt());
+    }
+
+    /** The trace's status; the reaper's own rounds may close it too, so tests look at the trace. */
+    private String status() {
+        return api.get("/api/v1/traces/t1").text("status");
     }
 
     private IdleTraceReaper reaper() {
