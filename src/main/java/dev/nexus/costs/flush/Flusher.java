@@ -199,9 +199,10 @@ public final class Flusher implements AutoCloseable {
     }
 
     private void storeFlushedSeq(Connection connection, long seq) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement("INSERT INTO node_flush (node_id, flushed_seq, "
-                + "flushed_at) VALUES (?, ?, ?) ON CONFLICT (node_id) DO UPDATE SET flushed_seq = EXCLUDED.flushed_seq, "
-                + "flushed_at = EXCLUDED.flushed_at")) {
+        String sql = "INSERT INTO node_flush (node_id, flushed_seq, flushed_at) VALUES (?, ?, ?) "
+                + "ON CONFLICT (node_id) DO UPDATE SET flushed_seq = EXCLUDED.flushed_seq, "
+                + "flushed_at = EXCLUDED.flushed_at";
+        try (PreparedStatement update = connection.prepareStatement(sql)) {
             update.setString(1, nodeId);
             update.setLong(2, seq);
             update.setTimestamp(3, java.sql.Timestamp.from(clock.instant()));

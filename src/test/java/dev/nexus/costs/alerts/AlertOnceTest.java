@@ -23,7 +23,8 @@ class AlertOnceTest {
     @BeforeEach
     void setUp() {
         nexus = TestNexus.create();
-        nexus.api().post("/api/v1/projects", "{\"id\": \"p1\", \"config\": {\"costConfig\": {\"dailyBudgetUSD\": 10}}}");
+        nexus.api().post("/api/v1/projects",
+                "{\"id\": \"p1\", \"config\": {\"costConfig\": {\"dailyBudgetUSD\": 10}}}");
     }
 
     @AfterEach
