@@ -35,8 +35,12 @@ final class ApiErrors {
         });
         routes.error(405, ctx -> respond(ctx, 405, new NexusException(NexusException.Kind.INVALID,
                 "method_not_allowed", ctx.method() + " is not allowed on " + ctx.path(), null)));
-        routes.error(413, ctx -> respond(ctx, 413, new NexusException(NexusException.Kind.TOO_LARGE,
-                "payload_too_large", "the body is larger than the service accepts", null)));
+        routes.error(413, ctx -> {
+            if (ctx.result() == null || ctx.result().isEmpty()) {
+                respond(ctx, 413, new NexusException(NexusException.Kind.TOO_LARGE, "payload_too_large",
+                        "the body is larger than the service accepts", null));
+            }
+        });
     }
 
     static void respond(Context ctx, int status, NexusException e) {
