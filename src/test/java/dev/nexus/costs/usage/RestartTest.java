@@ -1,0 +1,133 @@
+package dev.nexus.costs.usage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.nexus.costs.support.Api;
+import dev.nexus.costs.support.TestNexus;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Closing and reopening the service on the same data directory keeps every total and idempotency key. */
+class RestartTest {
+
+    private static final Instant NOW = Instant.parse("2026-03-10T12:00:00Z");
+    private static final String E1 = "{\"id\": \"e1\", \"projectId\": \"p1\", \"agentId\": \"a1\", "
+            + "\"model\": \"gpt-4o\", \"inputTokens\": 1000, \"outputTokens\": 200}";
+    private static final String E2 = "{\"id\": \"e2\", \"projectId\": \"p1\", \"costUsd\": 0.123456789, "
+            + "\"inputTokens\": 5}";
+
+    private TestNexus nexus;
+
+    @BeforeEach
+    void setUp() {
+        nexus = TestNexus.create().clock(Clock.fixed(NOW, ZoneOffset.UTC));
+        Api api = nexus.api();
+        api.post("/api/v1/projects", "{\"id\": \"p1\"}");
+        api.post("/api/v1/projects/p1/agents", "{\"id\": \"a1\"}");
+        api.post("/api/v1/usage", E1);
+        api.post("/api/v1/usage", E2);
+    }
+
+    @AfterEach
+    void tearDown() {
+        nexus.close();
+    }
+
+    @Test
+    void aCleanRestartKeepsEveryTotal() {
+        nexus.stop();
+
+        JsonNode costs = nexus.api().get("/api/v1/projects/p1/costs").body();
+
+        assertTotalsOfE1AndE2(costs);
+    }
+
+    @Test
+    void aCleanRestartKeepsEveryIdempotencyKey() {
+        nexus.stop();
+
+        Api api = nexus.api();
+
+        assertEquals("duplicate", api.post("/api/v1/usage", E1).text("status"));
+        assertEquals("duplicate", api.post("/api/v1/usage", E2).text("status"));
+        assertEquals(409, api.post("/api/v1/usage", E2.replace("0.123456789", "0.2")).status());
+        assertTotalsOfE1AndE2(api.get("/api/v1/projects/p1/costs").body());
+    }
+
+    @Test
+    void deletedChronicleFilesAreRebuiltFromPostgres() throws IOException {
+        nexus.stop();
+        deleteChronicleFiles();
+
+        Api api = nexus.api();
+
+        assertTotalsOfE1AndE2(api.get("/api/v1/projects/p1/costs").body());
+        assertEquals("duplicate", api.post("/api/v1/usage", E1).text("status"));
+        assertEquals("duplicate", api.post("/api/v1/usage", E2).text("status"));
+        assertEquals(409, api.post("/api/v1/usage", E2.replace("0.123456789", "0.2")).status());
+    }
+
+    @Test
+    void rebuiltCountersGoOnCountingWithoutCountingTwice() throws IOException {
+        nexus.stop();
+        deleteChronicleFiles();
+        Api api = nexus.api();
+
+        api.post("/api/v1/usage", "{\"id\": \"e3\", \"projectId\": \"p1\", \"agentId\": \"a1\", \"costUsd\": 1}");
+        nexus.app().services().flusher().flushNow();
+        nexus.stop();
+
+        JsonNode costs = nexus.api().get("/api/v1/projects/p1/costs").body();
+        assertEquals("1.127956789", costs.at("/month/totalCost").asText(), "0.0045 + 0.123456789 + 1");
+        assertEquals(3, costs.at("/month/totalRequests").asLong());
+        assertEquals("1.0045", costs.at("/byAgent/0/costMonth").asText());
+        assertEquals(1_127_956_789L, nexus.database().queryLong("SELECT sum(cost_nanos) FROM project_days"));
+    }
+
+    @Test
+    void eventsThatCouldNotBeFlushedSurviveARestart() {
+        nexus.database().refuseConnections();
+        nexus.api().post("/api/v1/usage", "{\"id\": \"e3\", \"projectId\": \"p1\", \"costUsd\": 1}");
+        nexus.stop();
+        nexus.database().allowConnections();
+
+        Api api = nexus.api();
+        nexus.app().services().flusher().flushNow();
+
+        assertEquals("1.127956789", api.get("/api/v1/projects/p1/costs").body().at("/month/totalCost").asText());
+        assertEquals("duplicate", api.post("/api/v1/usage", "{\"id\": \"e3\", \"projectId\": \"p1\", "
+                + "\"costUsd\": 1}").text("status"));
+        assertEquals(3, nexus.database().queryLong("SELECT count(*) FROM usage_events"));
+        assertEquals(1_127_956_789L, nexus.database().queryLong("SELECT sum(cost_nanos) FROM project_days"));
+    }
+
+    /** e1: 1000 x 2.5e-06 + 200 x 1e-05 = 0.0045 (agent a1); e2: 0.123456789 (no agent). */
+    private static void assertTotalsOfE1AndE2(JsonNode costs) {
+        assertEquals("0.127956789", costs.at("/month/totalCost").asText(), costs::toString);
+        assertEquals(1205, costs.at("/month/totalTokens").asLong(), costs::toString);
+        assertEquals(2, costs.at("/month/totalRequests").asLong(), costs::toString);
+        assertEquals("0.127956789", costs.at("/today/totalCost").asText(), costs::toString);
+        assertEquals("0.0045", costs.at("/byAgent/0/costToday").asText(), costs::toString);
+        assertEquals("0.0045", costs.at("/byAgent/0/costMonth").asText(), costs::toString);
+    }
+
+    private void deleteChronicleFiles() throws IOException {
+        Path hot = nexus.dataDir().resolve("hot");
+        Files.delete(hot.resolve("spend-counters.cm"));
+        try (Stream<Path> files = Files.walk(hot.resolve("event-ids"))) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+}
