@@ -26,6 +26,7 @@ import dev.nexus.costs.web.Services;
 import io.javalin.Javalin;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -95,6 +96,7 @@ public final class NexusApp implements AutoCloseable {
             }
 
             PeerTotals peers = new PeerTotals(database, settings.nodeId(), clock);
+            loadPeerTotals(peers);
             Spend spend = new Spend(counters, peers);
             BudgetChecker budgets = new BudgetChecker(spend, Grants.NONE, clock);
             Ledger ledger = new Ledger(journal, counters, ids, clock);
@@ -115,6 +117,15 @@ public final class NexusApp implements AutoCloseable {
         } catch (RuntimeException e) {
             closeAll();
             throw e;
+        }
+    }
+
+    /** Reads what the other nodes flushed before the first request, not only after the first flush run. */
+    private static void loadPeerTotals(PeerTotals peers) {
+        try {
+            peers.refresh();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the totals the other nodes flushed", e);
         }
     }
 
