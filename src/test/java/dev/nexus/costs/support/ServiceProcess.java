@@ -93,12 +93,6 @@ public final class ServiceProcess implements AutoCloseable {
         waitForExit();
     }
 
-    /** Stops the process with SIGTERM, which closes the service cleanly, and waits for it to be gone. */
-    public void stop() {
-        process.destroy();
-        waitForExit();
-    }
-
     public Api.Reply get(String path) {
         return send(HttpRequest.newBuilder(uri(path)).GET());
     }

@@ -101,6 +101,8 @@ class BadInputTest {
                 bad("neither costUsd nor model", event("\"inputTokens\": 10"), 400, "missing_field", "costUsd"),
                 bad("model without tokens", event("\"model\": \"gpt-4o\""), 400, "missing_field", "inputTokens"),
                 bad("unknown field", event("\"costUsd\": 1, \"costUSD\": 1"), 400, "invalid_field", "costUSD"),
+                bad("unknown field beside a batch's events", "{\"events\": [" + event("\"costUsd\": 1") + "], "
+                        + "\"event\": {}}", 400, "invalid_field", "event"),
                 bad("events not an array", "{\"events\": {\"id\": \"e1\"}}", 400, "invalid_field", "events"),
                 new BadPost("no token", Caller.NONE, event("\"costUsd\": 1"), 401, "unauthorized", null).args(),
                 new BadPost("wrong token", Caller.WRONG, event("\"costUsd\": 1"), 401, "unauthorized", null).args(),
