@@ -8,6 +8,7 @@ import dev.nexus.costs.support.Api;
 import dev.nexus.costs.support.Poll;
 import dev.nexus.costs.support.ServiceProcess;
 import dev.nexus.costs.support.TestDatabase;
+import dev.nexus.costs.support.TestNexus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -41,6 +42,7 @@ class CrashTest {
     private final Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     private final LocalDate day = LocalDate.ofInstant(at, ZoneOffset.UTC);
     private TestDatabase database;
+    private Path dataDir;
     private ServiceProcess service;
 
     /** One event as sent, with what it adds to the totals. */
@@ -50,7 +52,7 @@ class CrashTest {
     @BeforeEach
     void prepare() throws IOException {
         database = TestDatabase.create();
-        Path dataDir = Files.createTempDirectory("nexus-crash-");
+        dataDir = Files.createTempDirectory("nexus-crash-");
         service = new ServiceProcess(database, dataDir, "crash-" + dataDir.getFileName());
     }
 
@@ -58,6 +60,7 @@ class CrashTest {
     void stopService() {
         service.close();
         database.close();
+        TestNexus.deleteTree(dataDir);
     }
 
     @Test
