@@ -24,9 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The hot state as a process leaves it when it dies in the middle of applying an event: the journal holds the
- * record, but only some of its counters were added to. Replaying the journal at the next start finishes the job
- * without adding to any counter twice.
+ * Replaying the journal at start adds each record once to every counter: to the counters that had not seen it,
+ * and to none twice. After a crash the counters are discarded and rebuilt, so they cannot hold half of an event.
  */
 class LedgerReplayTest {
 
@@ -60,7 +59,7 @@ class LedgerReplayTest {
         journal.append(List.of(record));
         counters.add(KEYS[0], record.delta(), 1);
         counters.add(KEYS[1], record.delta(), 1);
-        reopenAfterCrash();
+        reopen(false);
 
         new Ledger(journal, counters, ids, Clock.fixed(NOW, ZoneOffset.UTC)).replay(0);
 
@@ -81,7 +80,7 @@ class LedgerReplayTest {
         counters.add(KEYS[2], second.delta(), 2);
 
         new Ledger(journal, counters, ids, Clock.fixed(NOW, ZoneOffset.UTC)).replay(0);
-        reopenAfterCrash();
+        reopen(false);
         new Ledger(journal, counters, ids, Clock.fixed(NOW, ZoneOffset.UTC)).replay(0);
 
         for (long key : KEYS) {
@@ -90,9 +89,24 @@ class LedgerReplayTest {
     }
 
     @Test
+    void theCountersOfACrashedProcessAreRebuiltFromTheJournal() {
+        UsageRecord record = record(1, "e1", 2_500);
+        journal.append(List.of(record));
+        counters.add(KEYS[0], record.delta(), 1);
+        reopen(true);
+
+        new Ledger(journal, counters, ids, Clock.fixed(NOW, ZoneOffset.UTC)).replay(0);
+
+        assertTrue(counters.isFresh());
+        for (long key : KEYS) {
+            assertEquals(new Tally(2_500, 150, 1), counters.get(key));
+        }
+    }
+
+    @Test
     void aRecordWrittenButNeverAppliedIsCountedOnReplay() {
         journal.append(List.of(record(1, "e1", 2_500)));
-        reopenAfterCrash();
+        reopen(true);
 
         new Ledger(journal, counters, ids, Clock.fixed(NOW, ZoneOffset.UTC)).replay(0);
 
@@ -100,9 +114,10 @@ class LedgerReplayTest {
         assertEquals(new Tally(2_500, 150, 1), counters.get(KEYS[3]));
     }
 
-    private void reopenAfterCrash() {
+    /** Closes and opens the hot files again, as a restart does; {@code crashed} when not closed cleanly. */
+    private void reopen(boolean crashed) {
         closeHotState();
-        openHotState(true);
+        openHotState(crashed);
     }
 
     private void openHotState(boolean recover) {

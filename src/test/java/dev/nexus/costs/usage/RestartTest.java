@@ -111,6 +111,18 @@ class RestartTest {
         assertEquals(1_127_956_789L, nexus.database().queryLong("SELECT sum(cost_nanos) FROM project_days"));
     }
 
+    @Test
+    void aCounterLeftHalfWrittenByACrashIsRebuiltFromPostgres() throws IOException {
+        nexus.app().services().flusher().flushNow();
+        nexus.stop();
+        simulateCrashAfterALongRun();
+        tearOneCounter();
+
+        JsonNode costs = nexus.api().get("/api/v1/projects/p1/costs").body();
+
+        assertTotalsOfE1AndE2(costs);
+    }
+
     /** e1: 1000 x 2.5e-06 + 200 x 1e-05 = 0.0045 (agent a1); e2: 0.123456789 (no agent). */
     private static void assertTotalsOfE1AndE2(JsonNode costs) {
         assertEquals("0.127956789", costs.at("/month/totalCost").asText(), costs::toString);
@@ -119,6 +131,42 @@ class RestartTest {
         assertEquals("0.127956789", costs.at("/today/totalCost").asText(), costs::toString);
         assertEquals("0.0045", costs.at("/byAgent/0/costToday").asText(), costs::toString);
         assertEquals("0.0045", costs.at("/byAgent/0/costMonth").asText(), costs::toString);
+    }
+
+    /**
+     * Leaves the data directory as a process killed after a long run leaves it: not marked as closed cleanly,
+     * and with its flushed journal segments already deleted.
+     */
+    private void simulateCrashAfterALongRun() throws IOException {
+        Files.delete(nexus.dataDir().resolve("hot/closed-cleanly"));
+        try (Stream<Path> segments = Files.list(nexus.dataDir().resolve("hot/journal"))) {
+            for (Path segment : segments.toList()) {
+                Files.delete(segment);
+            }
+        }
+    }
+
+    /**
+     * Changes the tokens of the counter that holds e1's cost (4,500,000 nano-dollars, big-endian, first of the
+     * value's four longs) without its Chronicle checksum, as a kill in the middle of a put leaves it.
+     */
+    private void tearOneCounter() throws IOException {
+        Path file = nexus.dataDir().resolve("hot/spend-counters.cm");
+        byte[] bytes = Files.readAllBytes(file);
+        byte[] cost = java.nio.ByteBuffer.allocate(8).putLong(4_500_000).array();
+        int at = indexOf(bytes, cost);
+        assertEquals(true, at >= 0, "a counter holding e1's cost");
+        bytes[at + 15] ^= 1;
+        Files.write(file, bytes);
+    }
+
+    private static int indexOf(byte[] bytes, byte[] pattern) {
+        for (int i = 0; i + pattern.length <= bytes.length; i++) {
+            if (java.util.Arrays.equals(bytes, i, i + pattern.length, pattern, 0, pattern.length)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private void deleteChronicleFiles() throws IOException {
