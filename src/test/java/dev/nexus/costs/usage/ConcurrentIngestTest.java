@@ -115,13 +115,18 @@ class ConcurrentIngestTest {
         assertEquals(expectedRequests, db.queryLong("SELECT sum(requests) FROM agent_days"));
     }
 
+    /**
+     * One thread's events: its own 500, with one of the 50 shared ones after every tenth, then all 50 shared ones
+     * again, so that each shared id arrives from every thread, some of them at the same moment.
+     */
     private void post(int thread, CountDownLatch start) {
         Api client = nexus.api();
         awaitQuietly(start);
         for (int i = 0; i < EVENTS_PER_THREAD; i++) {
             postOne(client, "t" + thread + "-" + i, cost(thread, i), tokens(i));
-            if (i % 10 == thread % 10 && i / 10 < SHARED_EVENTS) {
-                postOne(client, "shared-" + i / 10, cost(THREADS, i / 10), tokens(i / 10));
+            if (i % 10 == 0) {
+                int shared = i / 10 % SHARED_EVENTS;
+                postOne(client, "shared-" + shared, cost(THREADS, shared), tokens(shared));
             }
         }
         for (int i = 0; i < SHARED_EVENTS; i++) {
