@@ -115,7 +115,7 @@ public final class NexusApp implements AutoCloseable {
             log.info("Prices: {} models from {}", prices.size(), prices.source());
             log.info("Database: {}", database.description());
         } catch (RuntimeException e) {
-            closeAll();
+            closeAll(false);
             throw e;
         }
     }
@@ -158,20 +158,24 @@ public final class NexusApp implements AutoCloseable {
     @Override
     public void close() {
         javalin.stop();
-        closeAll();
+        closeAll(true);
     }
 
-    private void closeAll() {
+    /**
+     * Closes what was opened, in reverse order. Only a service that opened completely marks its hot files as
+     * closed cleanly: after a failed start they may be half rebuilt, and the next start must rebuild them again.
+     */
+    private void closeAll(boolean markClean) {
         while (!closers.isEmpty()) {
             AutoCloseable closer = closers.pop();
-            if (closer == dataDir) {
+            if (closer == dataDir && markClean) {
                 dataDir.markClosedCleanly();
             }
             try {
-                    closer.close();
-                } catch (Exception e) {
-                    log.error("Failed to close {}", closer.getClass().getSimpleName(), e);
-                }
+                closer.close();
+            } catch (Exception e) {
+                log.error("Failed to close {}", closer.getClass().getSimpleName(), e);
             }
         }
     }
+}

@@ -42,6 +42,11 @@ public final class TestDatabase implements AutoCloseable {
         return DriverManager.getConnection(url(), "postgres", "");
     }
 
+    /** Runs one statement on this database. */
+    public void execute(String sql) {
+        execute(url(), sql);
+    }
+
     /** The one number a query answers, such as a sum or a count; 0 for SQL NULL. */
     public long queryLong(String sql) {
         try (Connection connection = connect();

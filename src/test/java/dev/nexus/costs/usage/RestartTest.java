@@ -1,6 +1,7 @@
 package dev.nexus.costs.usage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.nexus.costs.support.Api;
@@ -117,6 +118,21 @@ class RestartTest {
         nexus.stop();
         simulateCrashAfterALongRun();
         tearOneCounter();
+
+        JsonNode costs = nexus.api().get("/api/v1/projects/p1/costs").body();
+
+        assertTotalsOfE1AndE2(costs);
+    }
+
+    @Test
+    void aStartThatFailedWhileRebuildingLeavesTheRebuildToTheNextStart() throws IOException {
+        nexus.app().services().flusher().flushNow();
+        nexus.stop();
+        deleteChronicleFiles();
+        simulateCrashAfterALongRun();
+        nexus.database().execute("ALTER TABLE project_days RENAME TO project_days_away");
+        assertThrows(IllegalStateException.class, nexus::open);
+        nexus.database().execute("ALTER TABLE project_days_away RENAME TO project_days");
 
         JsonNode costs = nexus.api().get("/api/v1/projects/p1/costs").body();
 
