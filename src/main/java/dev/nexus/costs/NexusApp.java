@@ -26,6 +26,10 @@ import dev.nexus.costs.web.Services;
 import io.javalin.Javalin;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,6 +50,7 @@ public final class NexusApp implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(NexusApp.class);
     static final Duration EVENT_ID_RETENTION = Duration.ofDays(35);
     private static final long JOURNAL_SEGMENT_BYTES = 16L * 1024 * 1024;
+    private static final String IDS_REBUILDING = "hot/event-ids.rebuilding";
 
     private final Settings settings;
     private final Deque<AutoCloseable> closers = new ArrayDeque<>();
@@ -91,8 +96,9 @@ public final class NexusApp implements AutoCloseable {
             if (counters.isFresh()) {
                 Rebuild.counters(database, settings.nodeId(), counters, flushedSeq);
             }
-            if (ids.isEmpty()) {
-                Rebuild.eventIds(database, ids, EVENT_ID_RETENTION, clock.instant());
+            Path idsRebuilding = dataDir.resolve(IDS_REBUILDING);
+            if (ids.isEmpty() || Files.exists(idsRebuilding)) {
+                rebuildEventIds(database, ids, idsRebuilding, clock);
             }
 
             PeerTotals peers = new PeerTotals(database, settings.nodeId(), clock);
@@ -117,6 +123,20 @@ public final class NexusApp implements AutoCloseable {
         } catch (RuntimeException e) {
             closeAll(false);
             throw e;
+        }
+    }
+
+    /**
+     * Refills the event ids from PostgreSQL. A mark on disk says the rebuild is under way, so that a start that
+     * dies or fails halfway rebuilds them again instead of taking the half-filled ids for complete.
+     */
+    private static void rebuildEventIds(Database database, EventIds ids, Path mark, Clock clock) {
+        try {
+            Files.writeString(mark, "rebuilding the event ids from the database\n");
+            Rebuild.eventIds(database, ids, EVENT_ID_RETENTION, clock.instant());
+            Files.delete(mark);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot mark the rebuild of the event ids in " + mark, e);
         }
     }
 

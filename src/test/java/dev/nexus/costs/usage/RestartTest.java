@@ -139,6 +139,22 @@ class RestartTest {
         assertTotalsOfE1AndE2(costs);
     }
 
+    @Test
+    void aStartThatFailedHalfwayThroughTheEventIdsRebuildsThemAllNextTime() throws IOException {
+        nexus.app().services().flusher().flushNow();
+        nexus.stop();
+        deleteChronicleFiles();
+        simulateCrashAfterALongRun();
+        nexus.database().execute("ALTER TABLE usage_events ALTER COLUMN occurred_at DROP NOT NULL");
+        nexus.database().execute("UPDATE usage_events SET occurred_at = NULL WHERE event_id = 'e2'");
+        assertThrows(RuntimeException.class, nexus::open, "e1's id is rebuilt, e2's row fails the rebuild");
+        nexus.database().execute("UPDATE usage_events SET occurred_at = received_at WHERE event_id = 'e2'");
+
+        Api.Reply repost = nexus.api().post("/api/v1/usage", E2);
+
+        assertEquals("duplicate", repost.text("status"));
+    }
+
     /** e1: 1000 x 2.5e-06 + 200 x 1e-05 = 0.0045 (agent a1); e2: 0.123456789 (no agent). */
     private static void assertTotalsOfE1AndE2(JsonNode costs) {
         assertEquals("0.127956789", costs.at("/month/totalCost").asText(), costs::toString);
