@@ -34,6 +34,11 @@ import dev.nexus.costs.web.Services;
 import io.javalin.Javalin;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Clock;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.ServerConnector;
@@ -57,6 +62,7 @@ public final class NexusApp implements AutoCloseable {
     private static final long JOURNAL_SEGMENT_BYTES = 16L * 1024 * 1024;
     private static final int WEBHOOK_ATTEMPTS = 6;
     private static final Duration WEBHOOK_FIRST_RETRY = Duration.ofSeconds(1);
+    private static final String IDS_REBUILDING = "hot/event-ids.rebuilding";
 
     private final Settings settings;
     private final Deque<AutoCloseable> closers = new ArrayDeque<>();
@@ -103,11 +109,13 @@ public final class NexusApp implements AutoCloseable {
             if (counters.isFresh()) {
                 Rebuild.counters(database, settings.nodeId(), counters, flushedSeq);
             }
-            if (ids.isEmpty()) {
-                Rebuild.eventIds(database, ids, EVENT_ID_RETENTION, clock.instant());
+            Path idsRebuilding = dataDir.resolve(IDS_REBUILDING);
+            if (ids.isEmpty() || Files.exists(idsRebuilding)) {
+                rebuildEventIds(database, ids, idsRebuilding, clock);
             }
 
             PeerTotals peers = new PeerTotals(database, settings.nodeId(), clock);
+            loadPeerTotals(peers);
             Spend spend = new Spend(counters, peers);
             ApprovalService approvals = new ApprovalService(database, projects, clock);
             approvals.load();
@@ -160,8 +168,31 @@ public final class NexusApp implements AutoCloseable {
             log.info("Prices: {} models from {}", prices.size(), prices.source());
             log.info("Database: {}", database.description());
         } catch (RuntimeException e) {
-            closeAll();
+            closeAll(false);
             throw e;
+        }
+    }
+
+    /**
+     * Refills the event ids from PostgreSQL. A mark on disk says the rebuild is under way, so that a start that
+     * dies or fails halfway rebuilds them again instead of taking the half-filled ids for complete.
+     */
+    private static void rebuildEventIds(Database database, EventIds ids, Path mark, Clock clock) {
+        try {
+            Files.writeString(mark, "rebuilding the event ids from the database\n");
+            Rebuild.eventIds(database, ids, EVENT_ID_RETENTION, clock.instant());
+            Files.delete(mark);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot mark the rebuild of the event ids in " + mark, e);
+        }
+    }
+
+    /** Reads what the other nodes flushed before the first request, not only after the first flush run. */
+    private static void loadPeerTotals(PeerTotals peers) {
+        try {
+            peers.refresh();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the totals the other nodes flushed", e);
         }
     }
 
@@ -205,20 +236,24 @@ public final class NexusApp implements AutoCloseable {
     @Override
     public void close() {
         javalin.stop();
-        closeAll();
+        closeAll(true);
     }
 
-    private void closeAll() {
+    /**
+     * Closes what was opened, in reverse order. Only a service that opened completely marks its hot files as
+     * closed cleanly: after a failed start they may be half rebuilt, and the next start must rebuild them again.
+     */
+    private void closeAll(boolean markClean) {
         while (!closers.isEmpty()) {
             AutoCloseable closer = closers.pop();
-            if (closer == dataDir) {
+            if (closer == dataDir && markClean) {
                 dataDir.markClosedCleanly();
             }
             try {
-                    closer.close();
-                } catch (Exception e) {
-                    log.error("Failed to close {}", closer.getClass().getSimpleName(), e);
-                }
+                closer.close();
+            } catch (Exception e) {
+                log.error("Failed to close {}", closer.getClass().getSimpleName(), e);
             }
         }
     }
+}

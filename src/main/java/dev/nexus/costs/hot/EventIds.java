@@ -37,6 +37,8 @@ public final class EventIds implements AutoCloseable {
     private final boolean recover;
     private final List<Generation> generations = new ArrayList<>();
     private volatile List<Generation> newestFirst = List.of();
+    /** How many ids the newest generation holds, kept here because asking the map walks all its segments. */
+    private long newestSize;
 
     private record Generation(long number, Instant createdAt, Path file, ChronicleMap<CharSequence, byte[]> map) {
     }
@@ -88,7 +90,12 @@ public final class EventIds implements AutoCloseable {
         ByteBuffer value = ByteBuffer.allocate(VALUE_BYTES)
                 .putLong(seen.fingerprint()).putLong(seen.timestampMicros()).putLong(seen.costNanos())
                 .putLong(seen.seq());
-        current(now).map().put(key(projectNum, eventId), value.array());
+        Generation generation = current(now);
+        if (generation.map().put(key(projectNum, eventId), value.array()) == null) {
+            synchronized (generations) {
+                newestSize++;
+            }
+        }
     }
 
     /** Deletes the generations whose youngest id is past the retention. */
@@ -121,7 +128,7 @@ public final class EventIds implements AutoCloseable {
     private Generation current(Instant now) {
         synchronized (generations) {
             Generation newest = generations.isEmpty() ? null : generations.get(generations.size() - 1);
-            boolean full = newest != null && newest.map().longSize() >= entriesPerGeneration;
+            boolean full = newest != null && newestSize >= entriesPerGeneration;
             boolean old = newest != null && newest.createdAt().plus(GENERATION_SPAN).isBefore(now);
             if (newest == null || full || old) {
                 long number = newest == null ? 1 : newest.number() + 1;
@@ -148,6 +155,7 @@ public final class EventIds implements AutoCloseable {
                     : builder.createPersistedTo(file.toFile());
             Generation generation = new Generation(number, createdAt, file, map);
             generations.add(generation);
+            newestSize = map.longSize();
             return generation;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the event ids in " + file, e);

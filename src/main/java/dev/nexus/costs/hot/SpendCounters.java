@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
  * under the data directory, so that a budget check is a few map reads.
  *
  * <p>Each counter also keeps the sequence number of the last journal record added to it. Records are added in
- * sequence order, so a record replayed after a crash is added only to the counters that had not seen it,
- * even when the process died between two counters of one record.
+ * sequence order, so a record replayed at start is added only to the counters that had not seen it: the
+ * journal's kept records that the rebuilt counters already hold from the database are skipped.
  *
  * <p>Reads are thread-safe; {@link #add} is called by one writer at a time.
  */
@@ -36,25 +36,24 @@ public final class SpendCounters implements AutoCloseable {
     }
 
     /**
-     * Opens the counters in {@code file}, creating them when missing and recovering them when the last process
-     * did not close them.
+     * Opens the counters in {@code file}, creating them when missing. Counters that the last process did not close
+     * are discarded and opened fresh, to be rebuilt from the database and the journal: Chronicle Map's recovery
+     * drops any entry whose checksum does not match its bytes, which a kill in the middle of a put leaves, and with
+     * the entry that counter's whole history.
      */
     public static SpendCounters open(Path file, long entries, boolean recover) {
-        boolean fresh = !Files.exists(file);
         ChronicleMapBuilder<Long, byte[]> builder = ChronicleMap.of(Long.class, byte[].class)
                 .name("spend-counters")
                 .entries(entries)
                 .constantValueSizeBySample(new byte[VALUE_BYTES]);
         try {
             Files.createDirectories(file.getParent());
-            ChronicleMap<Long, byte[]> map;
-            if (!fresh && recover) {
-                log.warn("Spend counters in {} were not closed cleanly; recovering them", file);
-                map = builder.recoverPersistedTo(file.toFile(), true);
-            } else {
-                map = builder.createPersistedTo(file.toFile());
+            if (recover && Files.deleteIfExists(file)) {
+                log.warn("Spend counters in {} were not closed cleanly; rebuilding them from the database and the "
+                        + "journal", file);
             }
-            return new SpendCounters(map, fresh, entries);
+            boolean fresh = !Files.exists(file);
+            return new SpendCounters(builder.createPersistedTo(file.toFile()), fresh, entries);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the spend counters in " + file, e);
         }

@@ -24,14 +24,18 @@ record ModelPrice(
                 .add(times(tokens.reasoning(), orElse(reasoning, output)));
     }
 
-    /** These prices with each one that {@code tier} names replaced by the tier's. */
+    /**
+     * These prices with each one that {@code tier} names replaced by the tier's. A component the tier does not
+     * price keeps the price it has without the tier, fallback included: a cache read the map never prices is
+     * billed at this input price, not at the tier's.
+     */
     ModelPrice overriddenBy(ModelPrice tier) {
         return new ModelPrice(
                 orElse(tier.input, input),
                 orElse(tier.output, output),
-                orElse(tier.cacheRead, cacheRead),
-                orElse(tier.cacheCreation, cacheCreation),
-                orElse(tier.reasoning, reasoning));
+                orElse(tier.cacheRead, orElse(cacheRead, input)),
+                orElse(tier.cacheCreation, orElse(cacheCreation, input)),
+                orElse(tier.reasoning, orElse(reasoning, output)));
     }
 
     private static BigDecimal times(long count, BigDecimal price) {

@@ -14,8 +14,10 @@ import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -71,7 +73,7 @@ public final class Ledger {
             if (!allErrors.isEmpty()) {
                 throw UsageErrors.of(allErrors);
             }
-            requireRoom(fresh.size() * 4L);
+            requireRoom(countersTouched(fresh));
             List<UsageRecord> numbered = new ArrayList<>(fresh.size());
             long seq = journal.lastSeq();
             for (UsageRecord record : fresh) {
@@ -186,18 +188,37 @@ public final class Ledger {
 
     private void applyToCounters(JournalRecord record) {
         Tally delta = record.delta();
-        YearMonth month = YearMonth.from(record.day());
-        counters.add(CounterKey.projectDay(record.projectNum(), record.day()), delta, record.seq());
-        counters.add(CounterKey.projectMonth(record.projectNum(), month), delta, record.seq());
-        if (record.agentNum() > 0) {
-            counters.add(CounterKey.agentDay(record.agentNum(), record.day()), delta, record.seq());
-            counters.add(CounterKey.agentMonth(record.agentNum(), month), delta, record.seq());
+        for (long key : counterKeys(record)) {
+            counters.add(key, delta, record.seq());
         }
         if (record instanceof UsageRecord usage) {
             SeenEvent seen = new SeenEvent(usage.fingerprint(), usage.occurredAtMicros(), usage.costNanos(),
                     usage.seq());
             ids.remember(usage.projectNum(), usage.eventId(), seen, clock.instant());
         }
+    }
+
+    /** The counters a record adds to: its project's day and month, and its agent's when it names one. */
+    private static long[] counterKeys(JournalRecord record) {
+        YearMonth month = YearMonth.from(record.day());
+        long projectDay = CounterKey.projectDay(record.projectNum(), record.day());
+        long projectMonth = CounterKey.projectMonth(record.projectNum(), month);
+        if (record.agentNum() == 0) {
+            return new long[] {projectDay, projectMonth};
+        }
+        return new long[] {projectDay, projectMonth, CounterKey.agentDay(record.agentNum(), record.day()),
+            CounterKey.agentMonth(record.agentNum(), month)};
+    }
+
+    /** How many counters a post may add at most: the distinct ones its records touch. */
+    private static long countersTouched(List<UsageRecord> records) {
+        Set<Long> keys = new HashSet<>();
+        for (UsageRecord record : records) {
+            for (long key : counterKeys(record)) {
+                keys.add(key);
+            }
+        }
+        return keys.size();
     }
 
     private void requireRoom(long newCounters) {

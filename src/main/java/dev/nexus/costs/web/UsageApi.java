@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nexus.costs.budget.BudgetChecker;
 import dev.nexus.costs.budget.BudgetStatus;
+import dev.nexus.costs.json.Fields;
 import dev.nexus.costs.json.Json;
 import dev.nexus.costs.money.Money;
 import dev.nexus.costs.projects.Agent;
@@ -40,6 +41,7 @@ final class UsageApi {
         ObjectNode body = Requests.body(ctx);
         JsonNode events = body.get("events");
         if (events != null) {
+            Fields.onlyKnown(body, "events");
             UsageService.BatchResult result = usage.recordBatch(Requests.caller(ctx), events);
             ctx.json(Json.object().put("accepted", result.accepted()).put("duplicates", result.duplicates()));
             return;

@@ -42,6 +42,34 @@ public final class TestDatabase implements AutoCloseable {
         return DriverManager.getConnection(url(), "postgres", "");
     }
 
+    /** Runs one statement on this database. */
+    public void execute(String sql) {
+        execute(url(), sql);
+    }
+
+    /** The one number a query answers, such as a sum or a count; 0 for SQL NULL. */
+    public long queryLong(String sql) {
+        try (Connection connection = connect();
+             Statement statement = connection.createStatement();
+             java.sql.ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot run '" + sql + "' on " + url(), e);
+        }
+    }
+
+    /** Makes the database refuse every connection, and ends those it has, as if the server had gone away. */
+    public void refuseConnections() {
+        execute(adminUrl, "ALTER DATABASE " + name + " WITH ALLOW_CONNECTIONS false");
+        execute(adminUrl, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name + "'");
+    }
+
+    /** Undoes {@link #refuseConnections}. */
+    public void allowConnections() {
+        execute(adminUrl, "ALTER DATABASE " + name + " WITH ALLOW_CONNECTIONS true");
+    }
+
     @Override
     public void close() {
         execute(adminUrl, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");

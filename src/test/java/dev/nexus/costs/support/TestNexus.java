@@ -8,8 +8,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The whole service for a test: a fresh database and data directory, opened and reopened at will, with HTTP
@@ -114,6 +116,18 @@ public final class TestNexus implements AutoCloseable {
         stop();
         if (ownsDatabase) {
             database.close();
+        }
+        deleteTree(dataDir);
+    }
+
+    /** Deletes a directory and everything in it. */
+    public static void deleteTree(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + dir, e);
         }
     }
 
