@@ -215,8 +215,8 @@ public final class NexusApp implements AutoCloseable {
                 }
             }
         }
-        log.info("Listening on http://localhost:{} (node {}, data in {})", javalin.port(), settings.nodeId(),
-                settings.dataDir());
+        log.info("Listening on http://localhost:{} (all interfaces; node {}, data in {})", javalin.port(),
+                settings.nodeId(), settings.dataDir());
         log.info("Admin token: {}", adminTokenSource);
         return this;
     }

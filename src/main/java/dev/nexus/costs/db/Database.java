@@ -11,6 +11,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
@@ -120,14 +123,45 @@ public final class Database implements AutoCloseable {
         try {
             Files.createDirectories(dir);
             boolean fresh = !Files.exists(dir.resolve("PG_VERSION"));
+            stopOrphan(dir);
             log.info("Starting embedded PostgreSQL in {}{}", dir, fresh ? " (first start: initialising)" : "");
             return EmbeddedPostgres.builder()
                     .setDataDirectory(dir)
                     .setCleanDataDirectory(false)
+                    .setRegisterShutdownHook(false)
+                    .setServerConfig("synchronous_commit", "on")
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + dir, e);
+        }
+    }
+
+    /**
+     * Stops an embedded server that a killed process left running on this data directory, which would keep a
+     * new one from starting. The data directory lock of the service makes sure no live service still uses it.
+     */
+    private static void stopOrphan(Path dir) throws IOException {
+        Path pidFile = dir.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+        ProcessHandle orphan = ProcessHandle.of(pid)
+                .filter(process -> process.info().command().map(c -> c.endsWith("postgres")).orElse(false))
+                .orElse(null);
+        if (orphan == null) {
+            return;
+        }
+        log.warn("Stopping embedded PostgreSQL (pid {}) left running by a process that did not shut down", pid);
+        orphan.destroy();
+        try {
+            orphan.onExit().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while stopping the embedded PostgreSQL left running", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IOException("the embedded PostgreSQL left running (pid " + pid + ") did not stop in 30 s", e);
         }
     }
 
