@@ -18,6 +18,10 @@ public final class Money {
 
     /** Rounds an exact amount in USD half-even to whole nano-dollars. */
     public static long toNanos(BigDecimal usd) {
+        if (usd.scale() - usd.precision() > SCALE) {
+            // Below 1e-10 USD in magnitude, such as 1e-999999999: rounds to 0, and rescaling would not fit.
+            return 0;
+        }
         return usd.setScale(SCALE, RoundingMode.HALF_EVEN).unscaledValue().longValueExact();
     }
 

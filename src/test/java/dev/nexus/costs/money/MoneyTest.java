@@ -25,6 +25,13 @@ class MoneyTest {
     }
 
     @Test
+    void anAmountFarBelowANanoDollarIsZeroWhateverItsExponent() {
+        assertEquals(0, Money.toNanos(new BigDecimal("1e-999999999")));
+        assertEquals(0, Money.toNanos(new BigDecimal("9.9e-11")));
+        assertEquals(1, Money.toNanos(new BigDecimal("9.9e-10")));
+    }
+
+    @Test
     void aWholeAmountIsExact() {
         long nanos = Money.toNanos(new BigDecimal("1234567.891234567"));
 
