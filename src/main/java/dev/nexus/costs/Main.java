@@ -4,6 +4,7 @@ import dev.nexus.costs.config.Settings;
 import dev.nexus.costs.config.SettingsException;
 import dev.nexus.costs.replay.ReplayCommand;
 import java.util.concurrent.Callable;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -35,11 +36,29 @@ public final class Main implements Callable<Integer> {
             System.err.println("nexus-costs: " + e.getMessage());
             return 2;
         }
-        NexusApp app = NexusApp.open(settings).start();
+        NexusApp app;
+        try {
+            app = NexusApp.open(settings).start();
+        } catch (RuntimeException e) {
+            LoggerFactory.getLogger(Main.class).error("Could not start", e);
+            System.err.println("nexus-costs: cannot start: " + rootMessage(e));
+            return 1;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "nexus-shutdown"));
-        org.slf4j.LoggerFactory.getLogger(Main.class).info("Ready in {} ms",
+        LoggerFactory.getLogger(Main.class).info("Ready in {} ms",
                 (System.nanoTime() - startedAt) / 1_000_000);
         return waitForever();
+    }
+
+    /** The message of the error at the bottom of the chain, which usually says what to fix. */
+    private static String rootMessage(Throwable e) {
+        String message = e.getMessage();
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause.getMessage() != null) {
+                message = message + ": " + cause.getMessage();
+            }
+        }
+        return message;
     }
 
     private static int waitForever() {

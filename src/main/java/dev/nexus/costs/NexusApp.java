@@ -13,6 +13,7 @@ import dev.nexus.costs.budget.BudgetChecker;
 import dev.nexus.costs.config.Settings;
 import dev.nexus.costs.db.Database;
 import dev.nexus.costs.flush.Flusher;
+import dev.nexus.costs.flush.NodeLease;
 import dev.nexus.costs.flush.PeerTotals;
 import dev.nexus.costs.flush.Rebuild;
 import dev.nexus.costs.hot.DataDir;
@@ -80,6 +81,7 @@ public final class NexusApp implements AutoCloseable {
             closers.push(dataDir);
             Database database = Database.open(settings);
             closers.push(database);
+            closers.push(NodeLease.take(database, settings.nodeId()));
             AdminToken adminToken = AdminToken.resolve(settings.adminToken(), dataDir.resolve("admin-token"));
             adminTokenSource = adminToken.source();
 
@@ -162,7 +164,7 @@ public final class NexusApp implements AutoCloseable {
             Metrics.bind(metrics, ledger, flusher, counters, alertDispatcher, webhooks);
             traces.bindMetrics(metrics);
             services = new Services(settings.nodeId(), database, new Authenticator(adminToken.value(), keys), keys,
-                    projects, usage, reports, budgets, flusher, metrics, alertStore, alertDispatcher, approvals,
+                    projects, usage, reports, budgets, flusher, counters, metrics, alertStore, alertDispatcher, approvals,
                     corrections, events, traces.service(), stats, clock);
             javalin = Routes.create(services);
             log.info("Prices: {} models from {}", prices.size(), prices.source());

@@ -20,6 +20,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -41,6 +42,7 @@ public final class ApiKeys {
     private final Database database;
     private final Clock clock;
     private final Map<String, KeyInfo> liveByHash = new ConcurrentHashMap<>();
+    private final Set<String> liveIds = ConcurrentHashMap.newKeySet();
 
     public ApiKeys(Database database, Clock clock) {
         this.database = database;
@@ -56,6 +58,7 @@ public final class ApiKeys {
                 KeyInfo info = new KeyInfo(rows.getString(1), rows.getString(2),
                         rows.getTimestamp(4).toInstant(), null);
                 liveByHash.put(HexFormat.of().formatHex(rows.getBytes(3)), info);
+                liveIds.add(info.id());
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot load project keys", e);
@@ -80,6 +83,7 @@ public final class ApiKeys {
         update("INSERT INTO project_keys (id, project_id, key_hash, created_at) VALUES (?, ?, ?, ?)",
                 id, projectId, hash, Timestamp.from(now));
         liveByHash.put(HexFormat.of().formatHex(hash), new KeyInfo(id, projectId, now, null));
+        liveIds.add(id);
         return new NewKey(id, secret, now);
     }
 
@@ -109,7 +113,13 @@ public final class ApiKeys {
         if (changed == 0) {
             throw NexusException.notFound("key", keyId);
         }
+        liveIds.remove(keyId);
         liveByHash.values().removeIf(key -> key.id().equals(keyId));
+    }
+
+    /** Whether the key with this id is live: made here or loaded at start, and not revoked. */
+    public boolean isLive(String keyId) {
+        return liveIds.contains(keyId);
     }
 
     private int update(String sql, Object... parameters) {

@@ -64,6 +64,15 @@ public final class SpendCounters implements AutoCloseable {
         return fresh;
     }
 
+    public boolean contains(long key) {
+        return map.containsKey(key);
+    }
+
+    /** Whether the counters are near the point past which Chronicle Map fails writes. */
+    public boolean isNearlyFull() {
+        return map.longSize() > capacity * 2 * 9 / 10;
+    }
+
     public Tally get(long key) {
         byte[] value = map.get(key);
         if (value == null) {

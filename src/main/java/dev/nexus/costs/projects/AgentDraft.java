@@ -22,6 +22,7 @@ record AgentDraft(String id, String name, String status, ObjectNode config, Long
     }
 
     static Long budgetPerDay(ObjectNode config) {
+        Budgets.refuseMisspelt(config, "config", "budgetPerDayUsd");
         return Budgets.budget(config, "budgetPerDayUsd");
     }
 

@@ -23,12 +23,35 @@ public record Budgets(Long dailyNanos, Long monthlyNanos, List<Integer> alertThr
 
     /** Reads and checks a project's config; a bad value is a 400 naming its path. */
     public static Budgets of(ObjectNode config) {
+        refuseMisspelt(config, "config", "costConfig", "alertWebhookUrl");
         ObjectNode costConfig = Fields.object(config, "costConfig").orElse(config.objectNode());
+        for (var names = costConfig.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!List.of("dailyBudgetUSD", "monthlyBudgetUSD", "alertThresholds").contains(name)) {
+                throw NexusException.invalid("config.costConfig." + name, "config.costConfig takes dailyBudgetUSD, "
+                        + "monthlyBudgetUSD and alertThresholds, not '" + name + "'");
+            }
+        }
         Long daily = budget(costConfig, "dailyBudgetUSD");
         Long monthly = budget(costConfig, "monthlyBudgetUSD");
         List<Integer> thresholds = thresholds(costConfig.get("alertThresholds"));
         Optional<URI> webhook = Fields.text(config, "alertWebhookUrl").map(Budgets::webhook);
         return new Budgets(daily, monthly, thresholds, webhook);
+    }
+
+    /**
+     * Refuses a key that differs from a known one only in case, such as {@code costconfig}: kept silently, it
+     * would leave a budget unset.
+     */
+    static void refuseMisspelt(ObjectNode node, String path, String... known) {
+        for (var names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            for (String k : known) {
+                if (!k.equals(name) && k.equalsIgnoreCase(name)) {
+                    throw NexusException.invalid(path + "." + name, path + "." + name + " is spelt " + k);
+                }
+            }
+        }
     }
 
     /** A budget in USD as nano-dollars, or null when absent or null. */

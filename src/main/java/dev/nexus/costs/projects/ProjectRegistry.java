@@ -273,6 +273,9 @@ public final class ProjectRegistry {
 
     static ZoneId zone(String name) {
         try {
+            if (!name.equals("UTC") && !ZoneId.getAvailableZoneIds().contains(name)) {
+                throw new DateTimeException("not an IANA zone");
+            }
             return ZoneId.of(name);
         } catch (DateTimeException e) {
             throw NexusException.invalid("timezone", "timezone must be an IANA zone name such as Europe/Madrid, "

@@ -30,7 +30,7 @@ final class EventParser {
     static final long MAX_TOKENS = 100_000_000L;
     static final BigDecimal MAX_COST_USD = BigDecimal.valueOf(1_000_000);
     private static final Duration MAX_FUTURE = Duration.ofMinutes(5);
-    private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    private static final Duration MAX_PAST = Duration.ofDays(400);
     private static final String[] FIELDS = {"id", "projectId", "agentId", "sessionId", "traceId", "model",
         "inputTokens", "outputTokens", "cachedInputTokens", "cacheCreationInputTokens", "reasoningTokens",
         "totalTokens", "costUsd", "timestamp"};
@@ -66,8 +66,11 @@ final class EventParser {
 
         Optional<Instant> timestamp = Fields.instant(event, "timestamp");
         Instant occurredAt = timestamp.orElse(receivedAt).truncatedTo(ChronoUnit.MICROS);
-        if (occurredAt.isAfter(receivedAt.plus(MAX_FUTURE)) || occurredAt.isBefore(EARLIEST)) {
+        if (occurredAt.isAfter(receivedAt.plus(MAX_FUTURE))) {
             throw NexusException.invalid("timestamp", "timestamp may be at most 5 minutes in the future");
+        }
+        if (occurredAt.isBefore(receivedAt.minus(MAX_PAST))) {
+            throw NexusException.invalid("timestamp", "timestamp may be at most 400 days in the past");
         }
         LocalDate day = LocalDate.ofInstant(occurredAt, project.timezone());
         long fingerprint = fingerprint(project.id(), agent, sessionId, traceId, model, tokens, givenCost);

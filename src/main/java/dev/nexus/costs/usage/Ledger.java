@@ -73,7 +73,7 @@ public final class Ledger {
             if (!allErrors.isEmpty()) {
                 throw UsageErrors.of(allErrors);
             }
-            requireRoom(countersTouched(fresh));
+            requireRoom(newCounters(fresh));
             List<UsageRecord> numbered = new ArrayList<>(fresh.size());
             long seq = journal.lastSeq();
             for (UsageRecord record : fresh) {
@@ -211,18 +211,21 @@ public final class Ledger {
     }
 
     /** How many counters a post may add at most: the distinct ones its records touch. */
-    private static long countersTouched(List<UsageRecord> records) {
+    /** How many counters the records would create: a post that only adds to existing ones always has room. */
+    private long newCounters(List<UsageRecord> records) {
         Set<Long> keys = new HashSet<>();
         for (UsageRecord record : records) {
             for (long key : counterKeys(record)) {
-                keys.add(key);
+                if (!counters.contains(key)) {
+                    keys.add(key);
+                }
             }
         }
         return keys.size();
     }
 
     private void requireRoom(long newCounters) {
-        if (counters.size() + newCounters > counters.capacity() * 2) {
+        if (newCounters > 0 && counters.size() + newCounters > counters.capacity() * 2) {
             throw NexusException.unavailable("counters_full", "the hot counters hold " + counters.size()
                     + " entries, twice the " + counters.capacity() + " they were sized for; restart with a larger "
                     + "NEXUS_COUNTER_ENTRIES", null);

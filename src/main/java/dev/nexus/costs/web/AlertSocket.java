@@ -3,6 +3,7 @@ package dev.nexus.costs.web;
 import dev.nexus.costs.alerts.Alert;
 import dev.nexus.costs.alerts.AlertJson;
 import dev.nexus.costs.alerts.AlertSink;
+import dev.nexus.costs.auth.ApiKeys;
 import dev.nexus.costs.auth.Authenticator;
 import dev.nexus.costs.auth.Principal;
 import dev.nexus.costs.json.Json;
@@ -40,16 +41,18 @@ final class AlertSocket implements AlertSink {
     private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(45);
 
     private final Authenticator authenticator;
+    private final ApiKeys keys;
     private final ProjectRegistry projects;
     private final Map<WsContext, Subscriber> subscribers = new ConcurrentHashMap<>();
     private final AtomicLong evicted = new AtomicLong();
 
     /** One connection: the project it hears, and how many messages it has not yet taken off our hands. */
-    private record Subscriber(String project, AtomicInteger unsent) {
+    private record Subscriber(String project, String keyId, AtomicInteger unsent) {
     }
 
-    AlertSocket(Authenticator authenticator, ProjectRegistry projects) {
+    AlertSocket(Authenticator authenticator, ApiKeys keys, ProjectRegistry projects) {
         this.authenticator = authenticator;
+        this.keys = keys;
         this.projects = projects;
     }
 
@@ -61,10 +64,11 @@ final class AlertSocket implements AlertSink {
     void configure(WsConfig ws) {
         ws.onConnect(ctx -> {
             String token = Routes.bearer(ctx.header("Authorization"), ctx.queryParam("token"));
-            String project = subscription(authenticator.authenticate(token), ctx.queryParam("projectId"));
+            Principal caller = authenticator.authenticate(token);
+            String project = subscription(caller, ctx.queryParam("projectId"));
             ctx.session.setIdleTimeout(IDLE_TIMEOUT);
             ctx.enableAutomaticPings(PING_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
-            subscribers.put(ctx, new Subscriber(project, new AtomicInteger()));
+            subscribers.put(ctx, new Subscriber(project, caller.keyId(), new AtomicInteger()));
         });
         ws.onClose(ctx -> {
             if (subscribers.remove(ctx) != null && ctx.closeStatus().getCode() == 1001) {
@@ -100,6 +104,11 @@ final class AlertSocket implements AlertSink {
     private void send(WsContext ctx, Subscriber subscriber, String message) {
         if (!ctx.session.isOpen()) {
             subscribers.remove(ctx);
+            return;
+        }
+        if (subscriber.keyId() != null && !keys.isLive(subscriber.keyId())) {
+            subscribers.remove(ctx);
+            ctx.closeSession(1008, "the key of this connection was revoked");
             return;
         }
         if (subscriber.unsent().incrementAndGet() > MAX_QUEUED_FRAMES) {

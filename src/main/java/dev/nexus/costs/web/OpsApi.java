@@ -2,6 +2,7 @@ package dev.nexus.costs.web;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nexus.costs.flush.Flusher;
+import dev.nexus.costs.hot.SpendCounters;
 import dev.nexus.costs.json.Json;
 import io.javalin.http.Context;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -13,10 +14,12 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 final class OpsApi {
 
     private final Flusher flusher;
+    private final SpendCounters counters;
     private final PrometheusMeterRegistry metrics;
     private final String nodeId;
 
-    OpsApi(Flusher flusher, PrometheusMeterRegistry metrics, String nodeId) {
+    OpsApi(Flusher flusher, SpendCounters counters, PrometheusMeterRegistry metrics, String nodeId) {
+        this.counters = counters;
         this.flusher = flusher;
         this.metrics = metrics;
         this.nodeId = nodeId;
@@ -24,9 +27,11 @@ final class OpsApi {
 
     void health(Context ctx) {
         boolean databaseUp = flusher.isDatabaseUp();
+        boolean countersFull = counters.isNearlyFull();
         ObjectNode body = Json.object();
-        body.put("status", databaseUp ? "ok" : "degraded");
+        body.put("status", databaseUp && !countersFull ? "ok" : "degraded");
         body.put("database", databaseUp ? "up" : "down");
+        body.put("hotCounters", countersFull ? "nearly full: restart with a larger NEXUS_COUNTER_ENTRIES" : "ok");
         body.put("node", nodeId);
         body.put("unflushedRecords", flusher.backlog());
         body.put("lastFlushAt", flusher.lastSuccess() == null ? null : flusher.lastSuccess().toString());

@@ -23,8 +23,12 @@ final class Requests {
         return ctx.attribute(PRINCIPAL);
     }
 
+    /** The JSON object of the body, refused with 413 past {@link Routes#MAX_BODY_BYTES}. */
     static ObjectNode body(Context ctx) {
-        return Json.parseObject(ctx.bodyInputStream());
+        if (ctx.contentLength() > Routes.MAX_BODY_BYTES) {
+            throw BoundedBody.tooLarge(Routes.MAX_BODY_BYTES);
+        }
+        return Json.parseObject(new BoundedBody(ctx.bodyInputStream(), Routes.MAX_BODY_BYTES));
     }
 
     /** A path id, checked like any id so that a bad one is a 400 and not a 404. */

@@ -10,7 +10,10 @@ import io.javalin.json.JavalinJackson;
 /** Every route of the service, declared in one place. Handlers only translate HTTP to the domain and back. */
 public final class Routes {
 
-    static final long MAX_BODY_BYTES = 32L * 1024 * 1024;
+    /** Room for a batch of 10,000 usage events with long ids; a body past it is a 413. */
+    static final long MAX_BODY_BYTES = 16L * 1024 * 1024;
+    /** A body that trickles in slower than this is cut off, so that slow clients cannot hold every thread. */
+    private static final long MIN_BODY_BYTES_PER_SECOND = 4 * 1024;
 
     private Routes() {
     }
@@ -20,11 +23,11 @@ public final class Routes {
         ProjectApi projects = new ProjectApi(services.projects(), services.keys());
         UsageApi usage = new UsageApi(services.usage(), services.reports(), services.budgets(), services.projects(),
                 projects);
-        OpsApi ops = new OpsApi(services.flusher(), services.metrics(), services.nodeId());
+        OpsApi ops = new OpsApi(services.flusher(), services.counters(), services.metrics(), services.nodeId());
         AlertApi alerts = new AlertApi(services.alerts(), projects, services.clock());
         ApprovalApi approvals = new ApprovalApi(services.approvals());
         EventApi events = new EventApi(services.corrections(), services.events(), projects);
-        AlertSocket socket = new AlertSocket(authenticator, services.projects());
+        AlertSocket socket = new AlertSocket(authenticator, services.keys(), services.projects());
         services.alertDispatcher().addSink(socket);
         socket.bindMetrics(services.metrics());
         TraceApi traces = new TraceApi(services.traces(), projects);
@@ -33,6 +36,7 @@ public final class Routes {
         return Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             config.http.maxRequestSize = MAX_BODY_BYTES;
+            config.jetty.modifyHttpConfiguration(http -> http.setMinRequestDataRate(MIN_BODY_BYTES_PER_SECOND));
             config.startup.showJavalinBanner = false;
             config.staticFiles.add(files -> {
                 files.hostedPath = "/";

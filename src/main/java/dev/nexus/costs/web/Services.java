@@ -8,6 +8,7 @@ import dev.nexus.costs.auth.Authenticator;
 import dev.nexus.costs.budget.BudgetChecker;
 import dev.nexus.costs.db.Database;
 import dev.nexus.costs.flush.Flusher;
+import dev.nexus.costs.hot.SpendCounters;
 import dev.nexus.costs.projects.ProjectRegistry;
 import dev.nexus.costs.usage.CorrectionService;
 import dev.nexus.costs.usage.EventHistory;
@@ -29,6 +30,7 @@ public record Services(
         UsageReports reports,
         BudgetChecker budgets,
         Flusher flusher,
+        SpendCounters counters,
         PrometheusMeterRegistry metrics,
         AlertStore alerts,
         AlertDispatcher alertDispatcher,

@@ -75,6 +75,18 @@ class AlertSocketTest {
         }
     }
 
+    @Test
+    void aConnectionWhoseKeyIsRevokedIsClosedInsteadOfHearingMore() throws Exception {
+        Api.Reply key = api.post("/api/v1/projects/p1/keys", "{}");
+        try (AlertInbox inbox = AlertInbox.connect(api.origin(), "token=" + key.text("key"))) {
+            assertEquals(204, api.delete("/api/v1/projects/p1/keys/" + key.text("id")).status());
+
+            spend("p1", "x1");
+
+            assertTrue(inbox.await(1, Duration.ofSeconds(2)).isEmpty());
+        }
+    }
+
     private void spend(String project, String id) {
         api.post("/api/v1/usage", "{\"id\": \"" + id + "\", \"projectId\": \"" + project + "\", \"costUsd\": 0.6}");
     }
