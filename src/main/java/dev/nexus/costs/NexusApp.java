@@ -11,7 +11,9 @@ import dev.nexus.costs.auth.AdminToken;
 import dev.nexus.costs.auth.Authenticator;
 import dev.nexus.costs.budget.BudgetChecker;
 import dev.nexus.costs.config.Settings;
+import dev.nexus.costs.db.ChangeFeed;
 import dev.nexus.costs.db.Database;
+import dev.nexus.costs.db.PeerNotices;
 import dev.nexus.costs.flush.Flusher;
 import dev.nexus.costs.flush.NodeLease;
 import dev.nexus.costs.flush.PeerTotals;
@@ -46,6 +48,7 @@ import org.eclipse.jetty.server.ServerConnector;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,9 +88,10 @@ public final class NexusApp implements AutoCloseable {
             AdminToken adminToken = AdminToken.resolve(settings.adminToken(), dataDir.resolve("admin-token"));
             adminTokenSource = adminToken.source();
 
-            ProjectRegistry projects = new ProjectRegistry(database, clock);
+            ChangeFeed changes = new ChangeFeed(database, settings.nodeId());
+            ProjectRegistry projects = new ProjectRegistry(database, changes, clock);
             projects.load();
-            ApiKeys keys = new ApiKeys(database, clock);
+            ApiKeys keys = new ApiKeys(database, changes, clock);
             keys.load();
 
             Journal journal = Journal.open(dataDir.resolve("hot/journal"), JOURNAL_SEGMENT_BYTES, 0);
@@ -119,7 +123,7 @@ public final class NexusApp implements AutoCloseable {
             PeerTotals peers = new PeerTotals(database, settings.nodeId(), clock);
             loadPeerTotals(peers);
             Spend spend = new Spend(counters, peers);
-            ApprovalService approvals = new ApprovalService(database, projects, clock);
+            ApprovalService approvals = new ApprovalService(database, changes, projects, clock);
             approvals.load();
             BudgetChecker budgets = new BudgetChecker(spend, approvals.grants(), clock);
 
@@ -153,9 +157,17 @@ public final class NexusApp implements AutoCloseable {
             alertDispatcher.start();
             closers.push(alertDispatcher);
             closers.push(new Housekeeper(ledger, alertEvaluator));
-            PeerAlerts peerAlerts = new PeerAlerts(database, settings.nodeId(), alertDispatcher);
-            peerAlerts.start();
-            closers.push(peerAlerts);
+            PeerNotices notices = new PeerNotices(database, Map.of(
+                    PeerAlerts.CHANNEL, new PeerAlerts(settings.nodeId(), alertDispatcher),
+                    ChangeFeed.CHANNEL, from -> {
+                        if (changes.fromPeer(from)) {
+                            projects.load();
+                            keys.load();
+                            approvals.load();
+                        }
+                    }));
+            notices.start();
+            closers.push(notices);
             CorrectionService corrections = new CorrectionService(projects, ledger, flusher, events, clock);
             DashboardStats stats = new DashboardStats(projects, spend, traces.service()::activeSessions,
                     approvals::pendingCount, clock);

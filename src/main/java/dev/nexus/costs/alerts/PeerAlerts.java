@@ -3,56 +3,27 @@ package dev.nexus.costs.alerts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nexus.costs.budget.Scope;
-import dev.nexus.costs.db.Database;
 import dev.nexus.costs.json.Json;
 import java.io.IOException;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
+import java.io.UncheckedIOException;
 import java.time.Instant;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.function.Consumer;
 
 /**
- * Hears the alerts that other instances sharing the database sent, over PostgreSQL's LISTEN/NOTIFY, so that a
- * WebSocket client hears every alert of its project whichever instance it is connected to. Reconnects when the
- * database comes back. Thread-safe; one thread of its own listens.
+ * The alerts that other instances sharing the database sent, as they announce them on {@link #CHANNEL}, handed
+ * to this instance's WebSocket clients, so that a client hears every alert of its project whichever instance
+ * it is connected to. Thread-safe.
  */
-public final class PeerAlerts implements AutoCloseable {
+public final class PeerAlerts implements Consumer<String> {
 
-    static final String CHANNEL = "nexus_alerts";
-    private static final Logger log = LoggerFactory.getLogger(PeerAlerts.class);
-    private static final int POLL_MS = 500;
+    public static final String CHANNEL = "nexus_alerts";
 
-    private final Database database;
     private final String nodeId;
     private final AlertDispatcher dispatcher;
-    private final Thread thread;
-    private volatile boolean running = true;
 
-    public PeerAlerts(Database database, String nodeId, AlertDispatcher dispatcher) {
-        this.database = database;
+    public PeerAlerts(String nodeId, AlertDispatcher dispatcher) {
         this.nodeId = nodeId;
         this.dispatcher = dispatcher;
-        this.thread = new Thread(this::run, "nexus-peer-alerts");
-        this.thread.setDaemon(true);
-    }
-
-    public void start() {
-        thread.start();
-    }
-
-    @Override
-    public void close() {
-        running = false;
-        thread.interrupt();
-        try {
-            thread.join(2000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** The notification payload for an alert that {@code node} claimed. */
@@ -73,59 +44,26 @@ public final class PeerAlerts implements AutoCloseable {
         return Json.write(json);
     }
 
-    private void run() {
-        boolean warned = false;
-        while (running) {
-            try (Connection connection = database.connection();
-                 Statement listen = connection.createStatement()) {
-                listen.execute("LISTEN " + CHANNEL);
-                warned = false;
-                PGConnection pg = connection.unwrap(PGConnection.class);
-                while (running) {
-                    PGNotification[] notifications = pg.getNotifications(POLL_MS);
-                    if (notifications != null) {
-                        for (PGNotification notification : notifications) {
-                            hear(notification.getParameter());
-                        }
-                    }
-                }
-            } catch (SQLException e) {
-                if (running && !warned) {
-                    log.warn("Not hearing other instances' alerts until the database answers", e);
-                    warned = true;
-                }
-                pause();
-            }
-        }
-    }
-
-    private void hear(String payload) {
+    @Override
+    public void accept(String payload) {
+        JsonNode json;
         try {
-            JsonNode json = Json.MAPPER.readTree(payload);
-            if (nodeId.equals(json.path("node").asText())) {
-                return;
-            }
-            dispatcher.deliverFromPeer(new Alert(Scope.fromWire(json.get("scope").asText()).orElseThrow(),
-                    json.get("projectId").asText(), json.get("subjectId").asText(), text(json, "agentId"),
-                    json.get("period").asText(), json.get("threshold").asInt(), json.get("budgetNanos").asLong(),
-                    json.get("spendNanos").asLong(), json.get("percent").asInt(), text(json, "sessionId"),
-                    Instant.parse(json.get("at").asText())));
-        } catch (IOException | RuntimeException e) {
-            log.error("Ignoring an alert announcement that cannot be read: {}", payload, e);
+            json = Json.MAPPER.readTree(payload);
+        } catch (IOException e) {
+            throw new UncheckedIOException("an alert announcement is not JSON", e);
         }
+        if (nodeId.equals(json.path("node").asText())) {
+            return;
+        }
+        dispatcher.deliverFromPeer(new Alert(Scope.fromWire(json.get("scope").asText()).orElseThrow(),
+                json.get("projectId").asText(), json.get("subjectId").asText(), text(json, "agentId"),
+                json.get("period").asText(), json.get("threshold").asInt(), json.get("budgetNanos").asLong(),
+                json.get("spendNanos").asLong(), json.get("percent").asInt(), text(json, "sessionId"),
+                Instant.parse(json.get("at").asText())));
     }
 
     private static String text(JsonNode json, String field) {
         JsonNode value = json.get(field);
         return value == null || value.isNull() ? null : value.asText();
-    }
-
-    private void pause() {
-        try {
-            Thread.sleep(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
     }
 }

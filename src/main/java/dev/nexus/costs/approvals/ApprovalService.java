@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nexus.costs.auth.Principal;
 import dev.nexus.costs.budget.Grants;
 import dev.nexus.costs.budget.Scope;
+import dev.nexus.costs.db.ChangeFeed;
 import dev.nexus.costs.db.Database;
 import dev.nexus.costs.error.NexusException;
 import dev.nexus.costs.json.Fields;
@@ -30,13 +31,15 @@ public final class ApprovalService {
     private static final BigDecimal MAX_REQUEST_USD = BigDecimal.valueOf(1_000_000_000L);
 
     private final ApprovalStore store;
+    private final ChangeFeed changes;
     private final ProjectRegistry projects;
     private final Clock clock;
     private final GrantBook grants = new GrantBook();
     private final AtomicLong pending = new AtomicLong();
     private volatile Consumer<Project> onGrant = project -> { };
 
-    public ApprovalService(Database database, ProjectRegistry projects, Clock clock) {
+    public ApprovalService(Database database, ChangeFeed changes, ProjectRegistry projects, Clock clock) {
+        this.changes = changes;
         this.store = new ApprovalStore(database);
         this.projects = projects;
         this.clock = clock;
@@ -47,15 +50,11 @@ public final class ApprovalService {
         this.onGrant = listener;
     }
 
-    /** Loads the grants and the count of pending requests. */
-    public void load() {
-        for (Approval approval : store.live()) {
-            if (approval.isPending()) {
-                pending.incrementAndGet();
-            } else {
-                grants.add(approval);
-            }
-        }
+    /** Loads the grants and the count of pending requests; again when another instance changed them. */
+    public synchronized void load() {
+        List<Approval> live = store.live();
+        grants.replaceWith(live.stream().filter(approval -> !approval.isPending()).toList());
+        pending.set(live.stream().filter(Approval::isPending).count());
     }
 
     public Grants grants() {
@@ -66,7 +65,7 @@ public final class ApprovalService {
         return pending.get();
     }
 
-    public Approval request(Principal caller, String projectId, ObjectNode body) {
+    public synchronized Approval request(Principal caller, String projectId, ObjectNode body) {
         caller.requireProject(projectId);
         Project project = projects.requireProject(projectId);
         Fields.onlyKnown(body, "agentId", "scope", "requestedUsd", "reason");
@@ -99,6 +98,7 @@ public final class ApprovalService {
                 projectId, agentId, scope, period, requestedNanos, reason, "pending", now, null);
         store.insert(approval);
         pending.incrementAndGet();
+        changes.announce();
         return approval;
     }
 
@@ -111,14 +111,14 @@ public final class ApprovalService {
         return store.list(projectId, status);
     }
 
-    public Approval approve(Principal caller, String approvalId) {
+    public synchronized Approval approve(Principal caller, String approvalId) {
         Approval approved = decide(caller, approvalId, "approved");
         grants.add(approved);
         projects.project(approved.projectId()).ifPresent(onGrant);
         return approved;
     }
 
-    public Approval reject(Principal caller, String approvalId) {
+    public synchronized Approval reject(Principal caller, String approvalId) {
         return decide(caller, approvalId, "rejected");
     }
 
@@ -130,6 +130,7 @@ public final class ApprovalService {
                                 "approval '" + approvalId + "' is already " + found.status()))
                         .orElseGet(() -> NexusException.notFound("approval", approvalId)));
         pending.decrementAndGet();
+        changes.announce();
         return decided;
     }
 }

@@ -1,5 +1,6 @@
 package dev.nexus.costs.auth;
 
+import dev.nexus.costs.db.ChangeFeed;
 import dev.nexus.costs.db.Database;
 import dev.nexus.costs.error.NexusException;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -40,16 +42,20 @@ public final class ApiKeys {
     private static final String PREFIX = "nxk_";
     private final SecureRandom random = new SecureRandom();
     private final Database database;
+    private final ChangeFeed changes;
     private final Clock clock;
     private final Map<String, KeyInfo> liveByHash = new ConcurrentHashMap<>();
     private final Set<String> liveIds = ConcurrentHashMap.newKeySet();
 
-    public ApiKeys(Database database, Clock clock) {
+    public ApiKeys(Database database, ChangeFeed changes, Clock clock) {
         this.database = database;
+        this.changes = changes;
         this.clock = clock;
     }
 
-    public void load() {
+    /** Loads the live keys; again when another instance made or revoked one, dropping those revoked there. */
+    public synchronized void load() {
+        Map<String, KeyInfo> loaded = new HashMap<>();
         String sql = "SELECT id, project_id, key_hash, created_at FROM project_keys WHERE revoked_at IS NULL";
         try (Connection connection = database.connection();
              PreparedStatement statement = connection.prepareStatement(sql);
@@ -57,12 +63,15 @@ public final class ApiKeys {
             while (rows.next()) {
                 KeyInfo info = new KeyInfo(rows.getString(1), rows.getString(2),
                         rows.getTimestamp(4).toInstant(), null);
-                liveByHash.put(HexFormat.of().formatHex(rows.getBytes(3)), info);
-                liveIds.add(info.id());
+                loaded.put(HexFormat.of().formatHex(rows.getBytes(3)), info);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot load project keys", e);
         }
+        liveByHash.putAll(loaded);
+        liveByHash.keySet().retainAll(loaded.keySet());
+        loaded.values().forEach(key -> liveIds.add(key.id()));
+        liveIds.removeIf(id -> loaded.values().stream().noneMatch(key -> key.id().equals(id)));
     }
 
     /** The live key with this secret, if any. */
@@ -73,7 +82,7 @@ public final class ApiKeys {
         return Optional.ofNullable(liveByHash.get(HexFormat.of().formatHex(sha256(secret))));
     }
 
-    public NewKey create(String projectId) {
+    public synchronized NewKey create(String projectId) {
         byte[] secretBytes = new byte[24];
         random.nextBytes(secretBytes);
         String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secretBytes);
@@ -84,6 +93,7 @@ public final class ApiKeys {
                 id, projectId, hash, Timestamp.from(now));
         liveByHash.put(HexFormat.of().formatHex(hash), new KeyInfo(id, projectId, now, null));
         liveIds.add(id);
+        changes.announce();
         return new NewKey(id, secret, now);
     }
 
@@ -107,7 +117,7 @@ public final class ApiKeys {
     }
 
     /** Revokes a key of the project; 404 when the project has no such live key. */
-    public void revoke(String projectId, String keyId) {
+    public synchronized void revoke(String projectId, String keyId) {
         int changed = update("UPDATE project_keys SET revoked_at = ? WHERE id = ? AND project_id = ? "
                 + "AND revoked_at IS NULL", Timestamp.from(clock.instant()), keyId, projectId);
         if (changed == 0) {
@@ -115,6 +125,7 @@ public final class ApiKeys {
         }
         liveIds.remove(keyId);
         liveByHash.values().removeIf(key -> key.id().equals(keyId));
+        changes.announce();
     }
 
     /** Whether the key with this id is live: made here or loaded at start, and not revoked. */

@@ -2,6 +2,7 @@ package dev.nexus.costs.projects;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.nexus.costs.db.ChangeFeed;
 import dev.nexus.costs.db.Database;
 import dev.nexus.costs.error.NexusException;
 import dev.nexus.costs.json.Fields;
@@ -42,18 +43,20 @@ public final class ProjectRegistry {
     }
 
     private final Database database;
+    private final ChangeFeed changes;
     private final Clock clock;
     private final Map<String, Project> projects = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Agent>> agents = new ConcurrentHashMap<>();
     private final List<ProjectListener> listeners = new CopyOnWriteArrayList<>();
 
-    public ProjectRegistry(Database database, Clock clock) {
+    public ProjectRegistry(Database database, ChangeFeed changes, Clock clock) {
         this.database = database;
+        this.changes = changes;
         this.clock = clock;
     }
 
-    /** Loads every project and agent from the database. */
-    public void load() {
+    /** Loads every project and agent from the database; again when another instance changed them. */
+    public synchronized void load() {
         try (Connection connection = database.connection()) {
             loadProjects(connection);
             loadAgents(connection);
@@ -113,6 +116,7 @@ public final class ProjectRegistry {
         Project project = insertProject(draft, now());
         projects.put(id, project);
         agents.putIfAbsent(id, new ConcurrentHashMap<>());
+        changes.announce();
         return new Created<>(project, true);
     }
 
@@ -129,6 +133,7 @@ public final class ProjectRegistry {
         execute("UPDATE projects SET name = ?, status = ?, timezone = ?, config = ?::jsonb WHERE id = ?",
                 draft.name(), draft.status(), draft.timezone().getId(), Json.write(draft.config()), id);
         projects.put(id, after);
+        changes.announce();
         listeners.forEach(listener -> listener.projectChanged(before, after));
         return after;
     }
@@ -151,6 +156,7 @@ public final class ProjectRegistry {
         }
         Agent agent = insertAgent(projectId, draft, now());
         agents.computeIfAbsent(projectId, key -> new ConcurrentHashMap<>()).put(id, agent);
+        changes.announce();
         return new Created<>(agent, true);
     }
 
@@ -167,6 +173,7 @@ public final class ProjectRegistry {
         execute("UPDATE agents SET name = ?, status = ?, config = ?::jsonb WHERE project_id = ? AND id = ?",
                 draft.name(), draft.status(), Json.write(draft.config()), projectId, agentId);
         agents.get(projectId).put(agentId, after);
+        changes.announce();
         listeners.forEach(listener -> listener.agentChanged(before, after));
         return after;
     }
