@@ -101,7 +101,7 @@ public final class Database implements AutoCloseable {
         config.setJdbcUrl(url);
         config.setUsername(user);
         config.setPassword(password);
-        config.setMaximumPoolSize(8);
+        config.setMaximumPoolSize(16);
         config.setConnectionTimeout(Duration.ofSeconds(3).toMillis());
         config.setValidationTimeout(Duration.ofSeconds(1).toMillis());
         config.setInitializationFailTimeout(Duration.ofSeconds(10).toMillis());

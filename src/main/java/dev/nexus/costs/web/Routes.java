@@ -12,8 +12,6 @@ public final class Routes {
 
     /** Room for a batch of 10,000 usage events with long ids; a body past it is a 413. */
     static final long MAX_BODY_BYTES = 16L * 1024 * 1024;
-    /** A body that trickles in slower than this is cut off, so that slow clients cannot hold every thread. */
-    private static final long MIN_BODY_BYTES_PER_SECOND = 4 * 1024;
 
     private Routes() {
     }
@@ -36,7 +34,6 @@ public final class Routes {
         return Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             config.http.maxRequestSize = MAX_BODY_BYTES;
-            config.jetty.modifyHttpConfiguration(http -> http.setMinRequestDataRate(MIN_BODY_BYTES_PER_SECOND));
             config.startup.showJavalinBanner = false;
             config.staticFiles.add(files -> {
                 files.hostedPath = "/";
