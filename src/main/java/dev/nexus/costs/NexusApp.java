@@ -176,8 +176,8 @@ public final class NexusApp implements AutoCloseable {
             Metrics.bind(metrics, ledger, flusher, counters, alertDispatcher, webhooks);
             traces.bindMetrics(metrics);
             services = new Services(settings.nodeId(), database, new Authenticator(adminToken.value(), keys), keys,
-                    projects, usage, reports, budgets, flusher, counters, metrics, alertStore, alertDispatcher, approvals,
-                    corrections, events, traces.service(), stats, clock);
+                    projects, usage, reports, budgets, flusher, counters, metrics, alertStore, alertDispatcher,
+                    approvals, corrections, events, traces.service(), stats, clock);
             javalin = Routes.create(services);
             log.info("Prices: {} models from {}", prices.size(), prices.source());
             log.info("Database: {}", database.description());
