@@ -34,9 +34,9 @@ public record AdminToken(String value, String source) {
             new SecureRandom().nextBytes(random);
             String token = "nxa_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
             Files.writeString(file, token + "\n");
-            try {
+            if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
                 Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException e) {
+            } else {
                 log.warn("Cannot restrict the permissions of {} on this file system", file);
             }
             log.info("Generated an admin token, shown this once: {}", token);
